@@ -1,0 +1,113 @@
+package dev.whyasync.http;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One request/response on a Netty channel, from acquiring a connection to hearing the outcome. Every
+ * path to the end (the page, a codec error, a closed or reset connection, the timeout, a cancel)
+ * goes through {@link #succeed} or {@link #fail}, and only the first one counts.
+ */
+final class NettyExchange implements PageCall {
+    private final NettyTransport transport;
+    private final PageRequest request;
+    private final String url;
+    private final PageAssembler assembler;
+    private final PageCallback callback;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private volatile Channel channel;
+    private volatile ScheduledFuture<?> timeout;
+
+    NettyExchange(NettyTransport transport, PageRequest request, PageCallback callback) {
+        this.transport = transport;
+        this.request = request;
+        this.url = transport.config().url(request);
+        this.assembler = new PageAssembler(url, request);
+        this.callback = callback;
+    }
+
+    void start() {
+        long millis = transport.config().requestTimeout().toMillis();
+        timeout = transport.eventLoops().next().schedule(() -> fail(DownloadErrors.timedOut(url, millis)), millis, TimeUnit.MILLISECONDS);
+        Future<Channel> connecting = transport.connect();
+        connecting.addListener(f -> connected(connecting));
+    }
+
+    private void connected(Future<Channel> connecting) {
+        if (!connecting.isSuccess()) {
+            fail(transport.isClosed() ? DownloadErrors.cancelled(url) : DownloadErrors.connectFailed(url, connecting.cause()));
+            return;
+        }
+        Channel ch = connecting.getNow();
+        channel = ch;
+        if (done.get()) {
+            transport.discard(ch);
+            return;
+        }
+        ch.attr(NettyTransport.EXCHANGE).set(this);
+        ch.writeAndFlush(PageRequests.get(transport.config(), request)).addListener(written -> {
+            if (!written.isSuccess()) {
+                fail(DownloadErrors.ioFailed(url, written.cause()));
+            }
+        });
+    }
+
+    void onMessage(HttpObject message) {
+        try {
+            Page page = assembler.accept(message);
+            if (page != null) {
+                succeed(page);
+            }
+        } catch (PageDownloadException e) {
+            fail(e);
+        }
+    }
+
+    void onClosed() {
+        fail(transport.isClosed() ? DownloadErrors.cancelled(url) : assembler.closedEarly());
+    }
+
+    void onError(Throwable cause) {
+        fail(DownloadErrors.ioFailed(url, cause));
+    }
+
+    @Override
+    public void cancel() {
+        fail(DownloadErrors.cancelled(url));
+    }
+
+    private void succeed(Page page) {
+        if (done.compareAndSet(false, true)) {
+            finish(assembler.keepAlive() && transport.config().keepAlive());
+            callback.onPage(page);
+        }
+    }
+
+    private void fail(PageDownloadException error) {
+        if (done.compareAndSet(false, true)) {
+            finish(false);
+            callback.onError(error);
+        }
+    }
+
+    private void finish(boolean reuse) {
+        ScheduledFuture<?> t = timeout;
+        if (t != null) {
+            t.cancel(false);
+        }
+        Channel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        ch.attr(NettyTransport.EXCHANGE).set(null);
+        if (reuse) {
+            transport.release(ch);
+        } else {
+            transport.discard(ch);
+        }
+    }
+}

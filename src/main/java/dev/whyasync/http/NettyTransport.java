@@ -1,0 +1,170 @@
+package dev.whyasync.http;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.Promise;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The transport of the non-blocking models (callbacks, futures, actors, coroutines, reactive): Netty
+ * channels with the shared codec, and a {@link PageCallback} as the one primitive each model adapts to
+ * its own style. Keep-alive lanes come from Netty's {@link SimpleChannelPool}. It uses the NIO
+ * transport, not Netty's native epoll, so that blocking and non-blocking models both reach the kernel
+ * through the JDK's own socket implementation.
+ */
+public final class NettyTransport implements AutoCloseable {
+    static final AttributeKey<NettyExchange> EXCHANGE = AttributeKey.valueOf("whyasync.exchange");
+
+    private final ClientConfig config;
+    private final EventLoopGroup eventLoops;
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Bootstrap fresh;
+    private final ChannelPool lanes;
+    private volatile boolean closed;
+
+    /** @param ioThreads event-loop threads; 0 means one per core */
+    public NettyTransport(ClientConfig config, int ioThreads) {
+        this.config = config;
+        this.eventLoops = new MultiThreadIoEventLoopGroup(ioThreads,
+                new DefaultThreadFactory("whyasync-netty", true), NioIoHandler.newFactory());
+        Bootstrap base = new Bootstrap().group(eventLoops).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .remoteAddress(config.host(), config.port());
+        this.fresh = base.clone().handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                initPipeline(ch);
+            }
+        });
+        this.lanes = new SimpleChannelPool(base, new AbstractChannelPoolHandler() {
+            @Override
+            public void channelCreated(Channel ch) {
+                initPipeline(ch);
+            }
+        });
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** The event loops; models that want their own work on the I/O threads may schedule there. */
+    public EventLoopGroup eventLoops() {
+        return eventLoops;
+    }
+
+    /** Starts downloading a page; the callback hears the outcome once, usually on an event-loop thread. */
+    public PageCall get(PageRequest request, PageCallback callback) {
+        NettyExchange exchange = new NettyExchange(this, request, callback);
+        exchange.start();
+        return exchange;
+    }
+
+    /** How many connections are open now, idle or busy. */
+    public int openConnections() {
+        return channels.size();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    Future<Channel> connect() {
+        return config.keepAlive() ? lanes.acquire() : connectFresh();
+    }
+
+    private Future<Channel> connectFresh() {
+        ChannelFuture connecting = fresh.connect();
+        Promise<Channel> promise = connecting.channel().eventLoop().newPromise();
+        connecting.addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                promise.setSuccess(f.channel());
+            } else {
+                promise.setFailure(f.cause());
+            }
+        });
+        return promise;
+    }
+
+    void release(Channel ch) {
+        lanes.release(ch);
+    }
+
+    void discard(Channel ch) {
+        ch.close();
+    }
+
+    private void initPipeline(Channel ch) {
+        channels.add(ch);
+        ch.pipeline().addLast(new HttpClientCodec(), new ExchangeHandler());
+    }
+
+    /** Closes every connection, then stops the event loops and waits for their threads to end. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            channels.close().awaitUninterruptibly();
+            lanes.close();
+        } finally {
+            eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
+    /** Hands what the codec decodes on a channel to the exchange currently using it. */
+    private static final class ExchangeHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                NettyExchange exchange = ctx.channel().attr(EXCHANGE).get();
+                if (exchange != null && msg instanceof HttpObject message) {
+                    exchange.onMessage(message);
+                } else {
+                    ctx.close();
+                }
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            NettyExchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
+            if (exchange != null) {
+                exchange.onClosed();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            NettyExchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
+            if (exchange != null) {
+                exchange.onError(cause);
+            }
+            ctx.close();
+        }
+    }
+}

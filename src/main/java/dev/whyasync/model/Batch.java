@@ -1,0 +1,136 @@
+package dev.whyasync.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs {@code tasks} tasks through a model keeping at most {@code concurrency} in flight: a new task
+ * starts as soon as one finishes. The driver is the same for every model, so that a difference in a
+ * batch's time comes from the model. Every result is checked against the pages' known content.
+ */
+public final class Batch {
+    /** How many failures a result keeps in full; the rest are only counted. */
+    private static final int KEPT_FAILURES = 16;
+
+    private Batch() {
+    }
+
+    public record Result(int tasks, int concurrency, long succeeded, long failed, List<Throwable> firstFailures,
+                         long bytes, int peakInFlight, Duration elapsed) {
+    }
+
+    /** A per-task observer, e.g. a latency recorder; called on the thread that finished the task. */
+    public interface TaskObserver {
+        TaskObserver NONE = (task, nanos, error) -> { };
+
+        void finished(Task task, long latencyNanos, Throwable errorOrNull);
+    }
+
+    public static Result run(ConcurrencyModel model, Workload workload, int tasks, int concurrency, Duration timeout) {
+        return run(model, workload, tasks, concurrency, timeout, TaskObserver.NONE);
+    }
+
+    /**
+     * @throws BatchTimeoutException when the batch does not finish in {@code timeout}; tasks still in
+     *         flight are cancelled first
+     */
+    public static Result run(ConcurrencyModel model, Workload workload, int tasks, int concurrency, Duration timeout,
+                             TaskObserver observer) {
+        if (tasks < 0 || concurrency < 1) {
+            throw new IllegalArgumentException("need tasks >= 0 and concurrency >= 1, got " + tasks + " and " + concurrency);
+        }
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Semaphore permits = new Semaphore(concurrency);
+        CountDownLatch finished = new CountDownLatch(tasks);
+        Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        AtomicLong succeeded = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        try {
+            for (int i = 0; i < tasks; i++) {
+                if (!permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw timedOut(model, tasks, concurrency, timeout, finished, inFlight);
+                }
+                Task task = workload.task(i);
+                InFlight slot = new InFlight();
+                inFlight.add(slot);
+                peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                long taskStart = System.nanoTime();
+                slot.run = model.start(task, new TaskListener() {
+                    @Override
+                    public void onSuccess(TaskResult result) {
+                        TaskResult expected = TaskResult.expected(task);
+                        if (result.equals(expected)) {
+                            succeeded.incrementAndGet();
+                            bytes.addAndGet(result.bytes());
+                            end(null);
+                        } else {
+                            end(new IllegalStateException(model.name() + " returned " + result + ", expected " + expected));
+                        }
+                    }
+
+                    @Override
+                    public void onFailure(Throwable error) {
+                        end(error);
+                    }
+
+                    private void end(Throwable error) {
+                        if (error != null) {
+                            failed.incrementAndGet();
+                            if (failures.size() < KEPT_FAILURES) {
+                                failures.add(error);
+                            }
+                        }
+                        observer.finished(task, System.nanoTime() - taskStart, error);
+                        inFlight.remove(slot);
+                        running.decrementAndGet();
+                        permits.release();
+                        finished.countDown();
+                    }
+                });
+            }
+            if (!finished.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw timedOut(model, tasks, concurrency, timeout, finished, inFlight);
+            }
+        } catch (InterruptedException e) {
+            inFlight.forEach(InFlight::cancel);
+            Thread.currentThread().interrupt();
+            throw new BatchTimeoutException("interrupted while running " + model.name());
+        }
+        return new Result(tasks, concurrency, succeeded.get(), failed.get(), List.copyOf(failures), bytes.get(), peak.get(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static BatchTimeoutException timedOut(ConcurrencyModel model, int tasks, int concurrency, Duration timeout,
+                                                  CountDownLatch finished, Set<InFlight> inFlight) {
+        int stuck = inFlight.size();
+        inFlight.forEach(InFlight::cancel);
+        return new BatchTimeoutException(model.name() + " did not finish " + tasks + " tasks (" + concurrency + " in flight) within "
+                + timeout.toMillis() + " ms: " + (tasks - finished.getCount()) + " finished, " + stuck + " in flight were cancelled");
+    }
+
+    /** A started task, until its listener is called; the run is set once {@code start} returns. */
+    private static final class InFlight {
+        volatile TaskRun run;
+
+        void cancel() {
+            TaskRun r = run;
+            if (r != null) {
+                r.cancel();
+            }
+        }
+    }
+}
