@@ -17,7 +17,10 @@ public interface ConcurrencyModel extends AutoCloseable {
      */
     TaskRun start(Task task, TaskListener listener);
 
-    /** Stops the model's threads and closes its connections; waits until they are gone. */
+    /**
+     * Stops the model's threads and closes its connections, and waits until they are gone. Tasks still
+     * in flight end with a {@code CANCELLED} failure; their listeners hear it before or during close.
+     */
     @Override
     void close();
 }

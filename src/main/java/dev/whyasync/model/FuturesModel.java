@@ -12,7 +12,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * {@link CompletableFuture} composition over the Netty transport, the JDK's own async style: each
- * page is a future completed by the event loop, the task is {@code first.thenCombine(second, ...)}.
+ * page is a future completed by the event loop, the task is {@code first.thenCombine(second, ...)}, and
+ * when it fails the sibling's future is cancelled.
  * Unlike a Rust future, a CompletableFuture is eager (the download starts when it is created) and
  * dropping it stops nothing; only {@code cancel} does, and here cancelling a page's future closes its
  * connection.
@@ -33,16 +34,16 @@ public final class FuturesModel implements ConcurrencyModel {
     public TaskRun start(Task task, TaskListener listener) {
         CompletableFuture<Page> first = download(task.first());
         CompletableFuture<Page> second = download(task.second());
-        first.exceptionally(e -> cancelOnFailure(second));
-        second.exceptionally(e -> cancelOnFailure(first));
-        first.thenCombine(second, (a, b) -> TaskResult.combine(task.id(), a, b))
-                .whenComplete((result, error) -> {
-                    if (error == null) {
-                        listener.onSuccess(result);
-                    } else {
-                        listener.onFailure(unwrap(task, error));
-                    }
-                });
+        CompletableFuture<TaskResult> both = first.thenCombine(second, (a, b) -> TaskResult.combine(task.id(), a, b));
+        both.whenComplete((result, error) -> {
+            if (error == null) {
+                listener.onSuccess(result);
+            } else {
+                first.cancel(false);
+                second.cancel(false);
+                listener.onFailure(unwrap(task, error));
+            }
+        });
         return () -> {
             first.cancel(false);
             second.cancel(false);
@@ -69,11 +70,6 @@ public final class FuturesModel implements ConcurrencyModel {
             }
         });
         return page;
-    }
-
-    private static Page cancelOnFailure(CompletableFuture<Page> sibling) {
-        sibling.cancel(false);
-        return null;
     }
 
     private static Throwable unwrap(Task task, Throwable error) {

@@ -12,7 +12,10 @@ public enum ModelKind {
     POOL("pool", 0, PoolModel::new),
     CALLBACKS("callbacks", 0, CallbacksModel::new),
     FUTURES("futures", 0, FuturesModel::new),
-    VIRTUAL("virtual", 0, VirtualThreadModel::new);
+    VIRTUAL("virtual", 0, VirtualThreadModel::new),
+    ACTORS("actors", 0, ActorsModel::new),
+    COROUTINES("coroutines", 0, CoroutinesModel::new),
+    REACTIVE("reactive", 0, ReactiveModel::new);
 
     private final String modelName;
     private final int platformThreadsPerTask;

@@ -1,0 +1,100 @@
+package dev.whyasync.model
+
+import dev.whyasync.http.NettyTransport
+import dev.whyasync.http.Page
+import dev.whyasync.http.PageCallback
+import dev.whyasync.http.PageDownloadException
+import dev.whyasync.http.PageRequest
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.async
+import kotlinx.coroutines.asCoroutineDispatcher
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.suspendCancellableCoroutine
+import kotlin.coroutines.resume
+import kotlin.coroutines.resumeWithException
+
+/**
+ * Kotlin coroutines: a task is the sequential-looking code `async` page one, `async` page two,
+ * await both, combine, run as a coroutine on a dispatcher of `threads` platform threads (one thread:
+ * a single-threaded runtime). A page is a suspend function over the Netty transport: the coroutine
+ * suspends until the event loop's callback resumes it, so no thread waits. `coroutineScope` is the
+ * join and the structure: if one page fails, the scope cancels its sibling, whose cancellation
+ * handler closes the connection; cancelling the task cancels its job, and so both pages, the same
+ * way. Each task is a child of one `SupervisorJob`, so a failing task leaves the others alone.
+ *
+ * The surprising fact: a suspend function compiles to a state machine, a continuation object that
+ * remembers where the coroutine stopped, which is what Rust's async fn compiles to too; but `async`
+ * here is eager (it starts at once) where a Rust future is inert until polled, and only
+ * `async(start = CoroutineStart.LAZY)` is inert. A task starts `UNDISPATCHED` (it runs on the caller
+ * until its first suspension), so a cancel never finds a task that has not begun, and the task's
+ * own code is the one place that reports its outcome, exactly once. The dispatcher's threads come
+ * on top of the transport's event loops (`threads` of each).
+ */
+class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
+    private val transport = NettyTransport(config.client(), config.threadsOrCores())
+    private val executor = Executors.newFixedThreadPool(
+        config.threadsOrCores(), Thread.ofPlatform().name(THREAD_PREFIX, 1).factory())
+    private val dispatcher = executor.asCoroutineDispatcher()
+    private val tasks = SupervisorJob()
+    private val scope = CoroutineScope(tasks + dispatcher)
+
+    override fun name() = "coroutines"
+
+    override fun start(task: Task, listener: TaskListener): TaskRun {
+        val job = scope.launch(start = CoroutineStart.UNDISPATCHED) {
+            val result = try {
+                coroutineScope {
+                    val first = async { page(task.first()) }
+                    val second = async { page(task.second()) }
+                    TaskResult.combine(task.id(), first.await(), second.await())
+                }
+            } catch (e: Throwable) {
+                listener.onFailure(reported(task, e))
+                return@launch
+            }
+            listener.onSuccess(result)
+        }
+        return TaskRun { job.cancel() }
+    }
+
+    /** One page: suspends until the transport's callback resumes it; cancelling the coroutine closes the connection. */
+    private suspend fun page(request: PageRequest): Page = suspendCancellableCoroutine { continuation ->
+        val call = transport.get(request, object : PageCallback {
+            override fun onPage(page: Page) = continuation.resume(page)
+            override fun onError(error: PageDownloadException) = continuation.resumeWithException(error)
+        })
+        continuation.invokeOnCancellation { call.cancel() }
+    }
+
+    private fun reported(task: Task, error: Throwable): Throwable = when (error) {
+        is PageDownloadException -> error
+        is CancellationException ->
+            PageDownloadException("task ${task.id()}", PageDownloadException.Reason.CANCELLED, "task cancelled")
+        else -> error
+    }
+
+    /** Cancels every task (each reports `CANCELLED`), waits for them, then stops the dispatcher and the transport. */
+    override fun close() {
+        try {
+            runBlocking { tasks.cancelAndJoin() }
+            dispatcher.close()
+            executor.awaitTermination(TERMINATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        } finally {
+            transport.close()
+        }
+    }
+
+    companion object {
+        /** The dispatcher's threads are named `whyasync-coroutines-N`. */
+        const val THREAD_PREFIX = "whyasync-coroutines-"
+        private const val TERMINATION_TIMEOUT_SECONDS = 30L
+    }
+}

@@ -1,0 +1,70 @@
+package dev.whyasync.model;
+
+import dev.whyasync.http.NettyTransport;
+import dev.whyasync.http.Page;
+import dev.whyasync.http.PageCall;
+import dev.whyasync.http.PageCallback;
+import dev.whyasync.http.PageDownloadException;
+import dev.whyasync.http.PageRequest;
+import reactor.core.Disposable;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
+
+/**
+ * Project Reactor: a task is {@code Mono.zip(page(first), page(second), combine)}, where each page
+ * is a {@link Mono} over the shared Netty transport (not reactor-netty, so every model parses with
+ * the same codec). Subscribing starts both downloads at once; zip joins them and, when one fails,
+ * cancels the other, whose {@code onCancel} closes its connection. Disposing the subscription
+ * cancels both the same way. Everything runs on the transport's event loops: nothing blocks, so no
+ * Reactor scheduler is used and none of its threads is ever created.
+ * <p>
+ * The surprising fact: a Mono is cold and inert like a Rust future. Building the zip downloads
+ * nothing; only {@code subscribe} does, and disposing the subscription is the analog of dropping a
+ * future. A disposed Mono emits nothing at all, not even an error, so the model tells the listener
+ * itself with a {@code doOnCancel} hook; Reactor's subscriber lets exactly one of "dispose" and
+ * "result" win, so the listener still hears exactly one outcome.
+ */
+public final class ReactiveModel implements ConcurrencyModel {
+    private final NettyTransport transport;
+
+    public ReactiveModel(ModelConfig config) {
+        this.transport = new NettyTransport(config.client(), config.threadsOrCores());
+    }
+
+    @Override
+    public String name() {
+        return "reactive";
+    }
+
+    @Override
+    public TaskRun start(Task task, TaskListener listener) {
+        Disposable subscription = Mono.zip(page(task.first()), page(task.second()), (a, b) -> TaskResult.combine(task.id(), a, b))
+                .doOnCancel(() -> listener.onFailure(
+                        new PageDownloadException("task " + task.id(), PageDownloadException.Reason.CANCELLED, "task cancelled")))
+                .subscribe(listener::onSuccess, error -> listener.onFailure(Exceptions.unwrap(error)));
+        return subscription::dispose;
+    }
+
+    /** One page, cold: the download starts when the Mono is subscribed and is cancelled with it. */
+    private Mono<Page> page(PageRequest request) {
+        return Mono.create(sink -> {
+            PageCall call = transport.get(request, new PageCallback() {
+                @Override
+                public void onPage(Page page) {
+                    sink.success(page);
+                }
+
+                @Override
+                public void onError(PageDownloadException error) {
+                    sink.error(error);
+                }
+            });
+            sink.onCancel(call::cancel);
+        });
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
