@@ -1,0 +1,88 @@
+package dev.whyasync.bench;
+
+import dev.whyasync.model.ConcurrencyModel;
+import dev.whyasync.model.Task;
+import dev.whyasync.model.TaskListener;
+import dev.whyasync.model.TaskResult;
+import dev.whyasync.model.Workload;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A closed loop that keeps C tasks in flight through a model: {@link #fill()} starts C tasks, and each
+ * {@link #next()} waits for one to finish and starts another in its place, so one benchmark operation
+ * is one finished task. Starting happens on the benchmark thread, so a model's cost of starting a
+ * task (a thread, an actor, a coroutine) is part of what is measured.
+ */
+final class InFlightTasks {
+    /** What one finished task left: its result or its error. */
+    record Outcome(Task task, TaskResult result, Throwable error) {
+    }
+
+    private final ConcurrencyModel model;
+    private final Workload workload;
+    private final int concurrency;
+    private final Duration patience;
+    private final BlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
+    private int nextId;
+    private long errors;
+
+    InFlightTasks(ConcurrencyModel model, Workload workload, int concurrency, Duration patience) {
+        this.model = model;
+        this.workload = workload;
+        this.concurrency = concurrency;
+        this.patience = patience;
+    }
+
+    void fill() {
+        for (int i = 0; i < concurrency; i++) {
+            startOne();
+        }
+    }
+
+    /**
+     * Waits for the next task to finish, starts its replacement and returns the outcome, checked
+     * against the pages' known content.
+     *
+     * @throws IllegalStateException when no task finishes within the patience: the model is stuck
+     */
+    Outcome next() throws InterruptedException {
+        Outcome outcome = finished.poll(patience.toNanos(), TimeUnit.NANOSECONDS);
+        if (outcome == null) {
+            throw new IllegalStateException(model.name() + ": no task finished within " + patience.toSeconds()
+                    + " s with " + concurrency + " in flight");
+        }
+        startOne();
+        if (outcome.error() != null) {
+            errors++;
+        } else if (!outcome.result().equals(TaskResult.expected(outcome.task()))) {
+            throw new IllegalStateException(model.name() + " returned " + outcome.result() + " for task " + outcome.task());
+        }
+        return outcome;
+    }
+
+    long errors() {
+        return errors;
+    }
+
+    private void startOne() {
+        Task task = workload.task(nextId);
+        nextId = (nextId + 1) & 0x3fff_ffff;
+        long start = System.nanoTime();
+        model.start(task, new TaskListener() {
+            @Override
+            public void onSuccess(TaskResult result) {
+                TaskLatencies.record(System.nanoTime() - start);
+                finished.add(new Outcome(task, result, null));
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                TaskLatencies.record(System.nanoTime() - start);
+                finished.add(new Outcome(task, null, error));
+            }
+        });
+    }
+}

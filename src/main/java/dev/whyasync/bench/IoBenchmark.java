@@ -1,0 +1,138 @@
+package dev.whyasync.bench;
+
+import dev.whyasync.fixture.FixtureProcess;
+import dev.whyasync.http.ClientConfig;
+import dev.whyasync.model.ConcurrencyModel;
+import dev.whyasync.model.ModelConfig;
+import dev.whyasync.model.ModelKind;
+import dev.whyasync.model.Workload;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The headline: how many "download two pages" tasks per second each model finishes with C tasks in
+ * flight against the fixture, which runs in its own JVM so that the client's CPU, memory and threads
+ * are measured alone (claims 1-5, 8, 9, 12).
+ *
+ * <p>Expected if the seed is right: at delay 20 ms and large C, threads fall behind or hit the
+ * machine's thread limit, a small pool caps throughput at pool size / 40 ms, and the non-blocking
+ * models and virtual threads scale with C at a lower CPU and memory cost per task
+ * ({@code -prof dev.whyasync.bench.ClientCpuProfiler}, {@code FootprintProfiler}, {@code LatencyProfiler}).
+ * At delay 0 the bench is CPU-bound and measures each model's overhead per task.
+ */
+@Claims(value = {1, 2, 3, 4, 5, 8, 9, 12},
+        question = "How many two-page tasks per second does each model finish with C tasks in flight, at what CPU, memory and latency?",
+        supportedIf = "at 20 ms delay and large C, non-blocking models and virtual threads reach higher tasks/s than threads and pools, "
+                + "with less CPU and RSS per task")
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx4g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+public class IoBenchmark {
+    /** How long a benchmark waits for one task before it calls the model stuck. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Param({"sequential", "threads", "pool", "callbacks", "futures", "virtual", "actors", "coroutines", "reactive"})
+    public String model;
+
+    /** Tasks in flight. */
+    @Param({"64"})
+    public int concurrency;
+
+    /** Page size in bytes. */
+    @Param({"1024"})
+    public int size;
+
+    /** Server-side delay per page, ms. */
+    @Param({"20"})
+    public int delay;
+
+    /** Keep-alive lanes (true) or a fresh connection per page (false). */
+    @Param({"true"})
+    public boolean reuse;
+
+    /**
+     * The model's runtime threads: pool size, event loops, dispatcher threads, virtual-thread
+     * carriers; 0 = the number of cores.
+     */
+    @Param({"0"})
+    public int threads;
+
+    /** Another server to download from (http://host:port); empty = start the fixture in its own JVM. */
+    @Param({""})
+    public String target;
+
+    private FixtureProcess fixture;
+    private ConcurrencyModel running;
+    private InFlightTasks tasks;
+
+    /** Pages and errors, reported by JMH next to tasks/s. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Counters {
+        public long pages;
+        public long errors;
+    }
+
+    @Setup(Level.Trial)
+    public void start() {
+        ModelKind kind = ModelKind.byName(model);
+        MachineLimits.read().checkConcurrency(model, concurrency, kind.platformThreadsPerTask(), kind.connectionsPerTask());
+        if (kind == ModelKind.VIRTUAL && threads > 0) {
+            // read once, when the first virtual thread is created; each trial runs in a fresh fork
+            System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(threads));
+        }
+        URI uri;
+        if (target.isEmpty()) {
+            fixture = FixtureProcess.start("127.0.0.1", 0);
+            uri = fixture.baseUri();
+        } else {
+            uri = URI.create(target);
+        }
+        running = kind.create(new ModelConfig(ClientConfig.of(uri).withKeepAlive(reuse), threads));
+        tasks = new InFlightTasks(running, Workload.of(size, delay), concurrency, PATIENCE);
+        tasks.fill();
+    }
+
+    /** One finished task (and its replacement started). */
+    @Benchmark
+    public InFlightTasks.Outcome tasks(Counters counters) throws InterruptedException {
+        InFlightTasks.Outcome outcome = tasks.next();
+        if (outcome.error() == null) {
+            counters.pages += 2;
+        } else {
+            counters.errors++;
+        }
+        return outcome;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        try {
+            if (running != null) {
+                running.close();
+            }
+        } finally {
+            if (fixture != null) {
+                fixture.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.whyasync.cli;
+
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The three benchmark suites {@code bench --profile} runs. A profile sets the forks and the length
+ * of a timed iteration for every benchmark it includes and, for quick only, the iteration counts;
+ * elsewhere each benchmark keeps the counts it declares (a single-shot benchmark needs its twenty
+ * samples). It also sets the values of the parameters it names; the others keep their
+ * {@code @Param} values. JMH ignores a parameter no benchmark declares, so the plan printed before a
+ * run names such strays.
+ *
+ * <p>The budgets, on two cores: quick is for CI (about 3 minutes), default is the first run on a
+ * new machine (about 10 minutes), full is the publication run (about an hour).
+ */
+final class Profiles {
+
+    /** One suite: which benchmarks, how they are run, and the parameter values it sweeps. */
+    record Profile(String name, String summary, List<String> includes, RunSettings settings, Map<String, List<String>> params) {
+
+        Profile {
+            includes = List.copyOf(includes);
+            params = Collections.unmodifiableMap(new TreeMap<>(params));
+        }
+
+        /** JMH options for this profile; the caller adds where the results go. */
+        ChainedOptionsBuilder options() {
+            ChainedOptionsBuilder options = new OptionsBuilder();
+            settings.applyTo(options);
+            includes.forEach(options::include);
+            params.forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
+            return options;
+        }
+    }
+
+    /** Every benchmark class of the suite lives in this package. */
+    private static final String SUITE = "^dev\\.whyasync\\.bench\\.";
+
+    static final Profile QUICK = new Profile("quick", "CI check, about 3 min: two concurrencies, IO-bound pages",
+            List.of(SUITE), new RunSettings(1, 1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1)),
+            Map.of("concurrency", List.of("1", "256"), "size", List.of("1024"), "delay", List.of("20")));
+
+    static final Profile DEFAULT = new Profile("default", "first run on a machine, about 10 min",
+            List.of(SUITE), RunSettings.times(1, Duration.ofSeconds(2)),
+            Map.of("concurrency", List.of("1", "64", "1024"), "size", List.of("1024"), "delay", List.of("20")));
+
+    static final Profile FULL = new Profile("full", "publication run, about an hour: every concurrency, size and delay",
+            List.of(SUITE), RunSettings.times(2, Duration.ofSeconds(2)),
+            Map.of("concurrency", List.of("1", "64", "1024", "8192"), "size", List.of("1024", "65536"),
+                    "delay", List.of("0", "20")));
+
+    static final List<Profile> ALL = List.of(QUICK, DEFAULT, FULL);
+
+    private Profiles() {
+    }
+
+    static Profile named(String name) {
+        return ALL.stream().filter(profile -> profile.name().equals(name)).findFirst().orElseThrow(() -> {
+            List<String> names = ALL.stream().map(Profile::name).toList();
+            return new UsageException("unknown profile '" + name + "' for --profile" + Suggestion.didYouMean(name, names)
+                    + " (choose " + String.join(", ", names) + ")");
+        });
+    }
+
+    /** "quick|default|full", for help texts. */
+    static String names() {
+        return ALL.stream().map(Profile::name).collect(Collectors.joining("|"));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.whyasync.cli;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+
+/**
+ * The files of one run: {@code <run-id>.json} (JMH's results) and {@code <run-id>.meta.json} (the
+ * environment), with run-id {@code yyyyMMdd-HHmmss-<profile>}. Results are never overwritten: an id
+ * whose files exist gets a suffix ({@code -2}, {@code -3}, ...), and the meta file is created
+ * atomically to claim the id, so two runs started in the same second still get two ids.
+ */
+record RunFiles(String runId, Path results, Path meta) {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final int MAX_SUFFIX = 1000;
+
+    /** Claims a fresh run id in {@code dir} (created if missing) by creating its empty meta file. */
+    static RunFiles reserve(Path dir, String profile, LocalDateTime now) throws IOException {
+        Files.createDirectories(dir);
+        String base = STAMP.format(now) + "-" + profile;
+        for (int n = 1; n <= MAX_SUFFIX; n++) {
+            String id = n == 1 ? base : base + "-" + n;
+            RunFiles files = new RunFiles(id, dir.resolve(id + ".json"), dir.resolve(id + ".meta.json"));
+            if (Stream.of(".json", ".md", ".html").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
+                continue;
+            }
+            try {
+                Files.createFile(files.meta());
+                return files;
+            } catch (FileAlreadyExistsException taken) {
+                // another run claimed this id a moment ago: try the next suffix
+            }
+        }
+        throw new IOException("no free run id for " + base + " in " + dir + " after " + MAX_SUFFIX + " tries");
+    }
+}

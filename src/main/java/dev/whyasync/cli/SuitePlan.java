@@ -1,0 +1,152 @@
+package dev.whyasync.cli;
+
+import dev.whyasync.cli.Profiles.Profile;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What a profile will run, worked out before anything runs: each benchmark with the parameter
+ * values it will get (the profile's where it names them, else the {@code @Param} values), the
+ * number of runs (benchmark × parameter set × mode) and an estimate of the time, so that a run of
+ * an hour is never a surprise. The estimate counts the profile's iteration times plus a few seconds
+ * per fork to start the JVMs; it knows nothing of the set-up each benchmark does.
+ */
+record SuitePlan(Profile profile, List<Entry> entries) {
+    static final Duration FORK_START = Duration.ofSeconds(4);
+    /** A single-shot iteration is as long as its work; a second is a guess. */
+    static final Duration SINGLE_SHOT = Duration.ofSeconds(1);
+    private static final String BENCHMARK_LIST = "META-INF/BenchmarkList";
+    private static final int TIMED_MODES = Mode.values().length - 1;
+
+    /** A benchmark as the jar declares it: its name, its mode, its run settings and the values of its {@code @Param}s. */
+    record Benchmark(String name, Mode mode, RunSettings declared, Map<String, List<String>> params) {
+    }
+
+    /** A benchmark as this plan runs it: its settings, the values each parameter takes, and how many runs that makes. */
+    record Entry(Benchmark benchmark, RunSettings settings, Map<String, List<String>> values, int runs) {
+    }
+
+    static SuitePlan of(Profile profile, List<Benchmark> benchmarks) {
+        List<Entry> entries = benchmarks.stream().map(benchmark -> {
+            Map<String, List<String>> values = new TreeMap<>();
+            benchmark.params().forEach((name, declared) -> values.put(name, profile.params().getOrDefault(name, declared)));
+            int sets = values.values().stream().mapToInt(List::size).reduce(1, Math::multiplyExact);
+            int modes = benchmark.mode() == Mode.All ? TIMED_MODES : 1;
+            return new Entry(benchmark, profile.settings().over(benchmark.declared()), values, sets * modes);
+        }).toList();
+        return new SuitePlan(profile, entries);
+    }
+
+    /** The benchmarks of this jar that the profile includes; refuses a jar that has none. */
+    static List<Benchmark> inJar(Profile profile) {
+        requireBenchmarkList();
+        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+        List<Benchmark> found = BenchmarkList.defaultList()
+                .find(OutputFormatFactory.createFormatInstance(silent, VerboseMode.SILENT), profile.includes(), List.of())
+                .stream().map(SuitePlan::benchmark).toList();
+        if (found.isEmpty()) {
+            throw new UsageException("no benchmarks in this build match profile " + profile.name() + " " + profile.includes()
+                    + "; 'whyasync jmh -l' lists the benchmarks the jar has");
+        }
+        return found;
+    }
+
+    /** JMH's list of the jar's benchmarks, written by its annotation processor; without it JMH can only fail. */
+    static void requireBenchmarkList() {
+        if (SuitePlan.class.getClassLoader().getResource(BENCHMARK_LIST) == null) {
+            throw new UsageException("no benchmarks in this build: the jar has no " + BENCHMARK_LIST
+                    + "; add @Benchmark classes under src/main/java/dev/whyasync/bench and rebuild (./mvnw package)");
+        }
+    }
+
+    private static Benchmark benchmark(BenchmarkListEntry entry) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        entry.getParams().orElse(Map.of()).forEach((name, values) -> params.put(name, Arrays.asList(values)));
+        return new Benchmark(entry.getUsername(), entry.getMode(), RunSettings.declaredBy(entry), params);
+    }
+
+    int runs() {
+        return entries.stream().mapToInt(Entry::runs).sum();
+    }
+
+    /** Profile parameters that no included benchmark declares: JMH would ignore them silently. */
+    List<String> strayParams() {
+        return profile.params().keySet().stream()
+                .filter(name -> entries.stream().noneMatch(entry -> entry.values().containsKey(name)))
+                .toList();
+    }
+
+    Duration estimate() {
+        Duration total = Duration.ZERO;
+        for (Entry entry : entries) {
+            RunSettings run = entry.settings();
+            boolean singleShot = entry.benchmark().mode() == Mode.SingleShotTime;
+            Duration fork = FORK_START
+                    .plus((singleShot ? SINGLE_SHOT : run.warmupTime()).multipliedBy(run.warmupIterations()))
+                    .plus((singleShot ? SINGLE_SHOT : run.measurementTime()).multipliedBy(run.measurementIterations()));
+            total = total.plus(fork.multipliedBy((long) Math.max(1, run.forks()) * entry.runs()));
+        }
+        return total;
+    }
+
+    /** The plan as printed before a run. */
+    String describe() {
+        StringBuilder text = new StringBuilder("profile " + profile.name() + " (" + profile.summary() + "): "
+                + entries.size() + (entries.size() == 1 ? " benchmark, " : " benchmarks, ") + runs() + " runs; "
+                + profile.settings().describe() + "\n");
+        int width = entries.stream().mapToInt(entry -> shortName(entry).length()).max().orElse(0);
+        for (Entry entry : entries) {
+            text.append(String.format(Locale.ROOT, "  %s  %-6s %4d runs  %s\n", Command.pad(shortName(entry), width),
+                    entry.benchmark().mode().shortLabel(), entry.runs(), settings(entry)));
+            if (!entry.values().isEmpty()) {
+                text.append("    ").append(entry.values().entrySet().stream().map(SuitePlan::showValues)
+                        .collect(Collectors.joining(" "))).append('\n');
+            }
+        }
+        if (!strayParams().isEmpty()) {
+            text.append("  profile parameters no benchmark declares (ignored): ")
+                    .append(String.join(", ", strayParams())).append('\n');
+        }
+        return text.append("estimated time: about ").append(minutes(estimate())).append('\n').toString();
+    }
+
+    /** A single-shot benchmark ignores iteration times: it says how many shots instead. */
+    private static String settings(Entry entry) {
+        RunSettings run = entry.settings();
+        if (entry.benchmark().mode() != Mode.SingleShotTime) {
+            return run.describe();
+        }
+        return run.forks() + (run.forks() == 1 ? " fork, " : " forks, ") + run.warmupIterations() + " warmup and "
+                + run.measurementIterations() + " measured single shots";
+    }
+
+    private static String shortName(Entry entry) {
+        return entry.benchmark().name().replaceFirst("^dev\\.whyasync\\.bench\\.", "");
+    }
+
+    private static String showValues(Map.Entry<String, List<String>> param) {
+        return param.getKey() + "=" + String.join(",", param.getValue());
+    }
+
+    static String minutes(Duration time) {
+        long minutes = Math.round(time.toSeconds() / 60.0);
+        if (minutes < 1) {
+            return time.toSeconds() + " s";
+        }
+        return minutes < 90 ? minutes + " min" : String.format(Locale.ROOT, "%.1f h", time.toSeconds() / 3600.0);
+    }
+}

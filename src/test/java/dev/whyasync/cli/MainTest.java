@@ -1,0 +1,117 @@
+package dev.whyasync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+
+/** The command line's contract: one line and status 2 for a mistake, status 0 and a usage text for --help. */
+@Timeout(30)
+class MainTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            fixture --prot 9          | unknown flag --prot for fixture; did you mean --port? (see 'fixture --help')
+            fixture --port            | missing value for --port of fixture; write --port <port> (see 'fixture --help')
+            fixture --port --host x   | missing value for --port of fixture; write --port <port> (see 'fixture --help')
+            fixture --port abc        | bad value 'abc' for --port of fixture: expected a whole number from 0 to 65535 (see 'fixture --help')
+            fixture --port=70000      | bad value '70000' for --port of fixture: expected a whole number from 0 to 65535 (see 'fixture --help')
+            fixture --io-threads -1   | bad value '-1' for --io-threads of fixture: expected a whole number from 0 to 1024 (see 'fixture --help')
+            fixture --port 1 --port 2 | flag --port is given twice for fixture; keep one (see 'fixture --help')
+            fixture extra             | unexpected argument 'extra' for fixture, which takes only flags (see 'fixture --help')
+            --dry-run=yes             | flag --dry-run of bench takes no value; write just --dry-run (see 'bench --help')
+            --xyz                     | unknown flag --xyz for bench (see 'bench --help')
+            bench --profil quick      | unknown flag --profil for bench; did you mean --profile? (see 'bench --help')
+            --profile qiuck           | unknown profile 'qiuck' for --profile; did you mean quick? (choose quick, default, full)
+            --profile huge            | unknown profile 'huge' for --profile (choose quick, default, full)
+            reprot x.json             | unknown command 'reprot'; did you mean report? (see --help)
+            frobnicate                | unknown command 'frobnicate' (see --help)
+            """)
+    void aMistakeIsOneLineOnStderrAndStatus2(String args, String message) {
+        CommandLine result = CommandLine.run(args.trim().split(" +"));
+        assertEquals(2, result.status());
+        assertEquals(List.of("whyasync: " + message), result.errLines());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void debugShowsTheStackTraceOfAMistake() {
+        CommandLine result = CommandLine.run("--debug", "fixture", "--port", "abc");
+        assertEquals(2, result.status());
+        assertTrue(result.errLines().size() > 1, result.err());
+        assertTrue(result.err().contains("at dev.whyasync.cli.Arguments.integer"), result.err());
+    }
+
+    @Test
+    void debugIsAlsoTakenAfterTheCommand() {
+        CommandLine result = CommandLine.run("fixture", "--port", "abc", "--debug");
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains(UsageException.class.getName()), result.err());
+    }
+
+    static List<Command> commandsWithHelpHere() {
+        return Commands.ALL.stream().filter(command -> command.parsing() != Command.Parsing.COMMAND).toList();
+    }
+
+    static List<Command> commandsWithTheirOwnHelp() {
+        return Commands.ALL.stream().filter(command -> command.parsing() == Command.Parsing.COMMAND).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandsWithHelpHere")
+    void everyCommandAnswersHelpWithItsUsage(Command command) {
+        for (List<String> args : List.of(List.of(command.name(), "--help"), List.of("help", command.name()),
+                List.of("--help", command.name()))) {
+            CommandLine result = CommandLine.run(args.toArray(String[]::new));
+            assertEquals(0, result.status(), args.toString());
+            assertEquals("", result.err());
+            assertTrue(result.out().startsWith("usage: whyasync " + command.synopsis() + "\n"), result.out());
+            command.flags().forEach(flag -> assertTrue(result.out().contains(flag.synopsis()), flag.name()));
+        }
+    }
+
+    /** Their help and their errors go to System.out and System.err; the status is what this package passes on. */
+    @ParameterizedTest
+    @MethodSource("commandsWithTheirOwnHelp")
+    void commandsWithTheirOwnParsingAnswerHelpAndRefuseMistakes(Command command) {
+        assertEquals(0, CommandLine.run(command.name(), "--help").status());
+        assertEquals(0, CommandLine.run("help", command.name()).status());
+        assertEquals(0, CommandLine.run(command.name(), "-h", "--debug").status());
+        assertEquals(2, CommandLine.run(command.name(), "--no-such-flag").status());
+    }
+
+    @Test
+    void helpAfterOtherFlagsStillShowsTheCommandsHelp() {
+        CommandLine result = CommandLine.run("fixture", "--port", "abc", "-h");
+        assertEquals(0, result.status());
+        assertTrue(result.out().startsWith("usage: whyasync fixture"), result.out());
+    }
+
+    @Test
+    void topLevelHelpListsEveryCommand() {
+        for (String flag : List.of("--help", "-h", "help")) {
+            CommandLine result = CommandLine.run(flag);
+            assertEquals(0, result.status());
+            Commands.ALL.forEach(command -> assertTrue(result.out().contains("\n  " + command.name() + " "), command.name()));
+        }
+    }
+
+    @Test
+    void helpOfAnUnknownCommandIsAMistake() {
+        CommandLine result = CommandLine.run("help", "fixtrue");
+        assertEquals(2, result.status());
+        assertEquals(List.of("whyasync: unknown command 'fixtrue'; did you mean fixture? (see --help)"), result.errLines());
+    }
+
+    @Test
+    void helpTextsFitAHundredColumns() {
+        commandsWithHelpHere().forEach(command -> command.help().lines()
+                .forEach(line -> assertTrue(line.length() <= 100, command.name() + ": " + line)));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.whyasync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whyasync.bench.MachineLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The meta file says what ran, where and whether it finished, in the field names readers expect. */
+class RunMetaTest {
+
+    @Test
+    void startedRunIsIncompleteWithoutEndThenFinished(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.meta.json");
+        RunMeta started = RunMeta.started("r", "quick", List.of("--profile", "quick"), MachineLimits.read());
+        started.write(file);
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        for (String field : List.of("runId", "status", "profile", "arguments", "commandLine", "start", "end", "jdk", "os",
+                "cores", "memoryBytes", "gitCommit", "limits")) {
+            assertTrue(json.has(field), field);
+        }
+        assertEquals("incomplete", json.get("status").asText());
+        assertTrue(json.get("end").isNull());
+        assertEquals(System.getProperty("java.version"), json.get("jdk").get("version").asText());
+        assertEquals(Runtime.getRuntime().availableProcessors(), json.get("cores").asInt());
+        assertTrue(json.get("memoryBytes").asLong() > 0);
+        assertEquals("--profile", json.get("arguments").get(0).asText());
+
+        started.finished("complete").write(file);
+        JsonNode done = new ObjectMapper().readTree(file.toFile());
+        assertEquals("complete", done.get("status").asText());
+        assertNotNull(done.get("end").textValue());
+        assertEquals(json.get("start"), done.get("start"));
+        assertTrue(Files.notExists(dir.resolve("r.meta.json.tmp")));
+    }
+
+    @Test
+    void gitCommitIsTheCheckoutsHeadOrUnknown() throws Exception {
+        String recorded = RunMeta.started("r", "quick", List.of(), MachineLimits.read()).gitCommit();
+        Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        boolean known = git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0;
+        assertEquals(known ? head : "unknown", recorded);
+    }
+
+    @Test
+    void gitDirtyIsNullOnlyWhenTheCommitIsUnknown() {
+        RunMeta meta = RunMeta.started("r", "quick", List.of(), MachineLimits.read());
+        if (meta.gitCommit().equals("unknown")) {
+            assertNull(meta.gitDirty());
+        } else {
+            assertNotNull(meta.gitDirty());
+        }
+    }
+}

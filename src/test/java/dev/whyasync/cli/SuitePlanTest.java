@@ -1,0 +1,101 @@
+package dev.whyasync.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.whyasync.cli.Profiles.Profile;
+import dev.whyasync.cli.SuitePlan.Benchmark;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.options.Options;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The plan printed before a run: runs counted as JMH counts them, settings merged, the estimate, the strays. */
+class SuitePlanTest {
+    private static final RunSettings DECLARED = new RunSettings(3, 5, Duration.ofSeconds(10), 20, Duration.ofSeconds(10));
+    private static final Profile PROFILE = new Profile("test", "for tests", List.of("x"),
+            new RunSettings(2, RunSettings.KEEP, Duration.ofSeconds(3), 2, null),
+            Map.of("concurrency", List.of("1", "64"), "stray", List.of("a")));
+
+    private static final Benchmark THROUGHPUT = new Benchmark("dev.whyasync.bench.Tasks.run", Mode.Throughput, DECLARED,
+            Map.of("concurrency", List.of("1", "2", "3"), "model", List.of("a", "b", "c")));
+    private static final Benchmark FOOTPRINT = new Benchmark("dev.whyasync.bench.Idle.hold", Mode.SingleShotTime, DECLARED, Map.of());
+    private static final Benchmark EVERY_MODE = new Benchmark("dev.whyasync.bench.Spawn.join", Mode.All, DECLARED,
+            Map.of("model", List.of("a", "b")));
+
+    @Test
+    void profileValuesReplaceDeclaredOnesAndOtherParamsKeepTheirs() {
+        SuitePlan plan = SuitePlan.of(PROFILE, List.of(THROUGHPUT));
+        assertEquals(Map.of("concurrency", List.of("1", "64"), "model", List.of("a", "b", "c")), plan.entries().get(0).values());
+        assertEquals(6, plan.runs());
+    }
+
+    @Test
+    void profileSettingsReplaceOnlyWhatTheProfileSets() {
+        RunSettings merged = SuitePlan.of(PROFILE, List.of(THROUGHPUT)).entries().get(0).settings();
+        assertEquals(new RunSettings(2, 5, Duration.ofSeconds(3), 2, Duration.ofSeconds(10)), merged);
+    }
+
+    @Test
+    void runsCountEveryParameterSetAndEveryModeOfModeAll() {
+        SuitePlan plan = SuitePlan.of(PROFILE, List.of(THROUGHPUT, FOOTPRINT, EVERY_MODE));
+        assertEquals(List.of(6, 1, 8), plan.entries().stream().map(SuitePlan.Entry::runs).toList());
+        assertEquals(15, plan.runs());
+    }
+
+    @Test
+    void estimateCountsForksIterationsAndForkStart() {
+        SuitePlan plan = SuitePlan.of(PROFILE, List.of(THROUGHPUT, FOOTPRINT, EVERY_MODE));
+        long start = SuitePlan.FORK_START.toSeconds();
+        long timed = start + 5 * 3 + 2 * 10;
+        long singleShot = start + (5 + 2) * SuitePlan.SINGLE_SHOT.toSeconds();
+        assertEquals(Duration.ofSeconds(2 * (6 * timed + singleShot + 8 * timed)), plan.estimate());
+    }
+
+    @Test
+    void describeNamesEveryBenchmarkItsValuesAndTheStrayParameter() {
+        String text = SuitePlan.of(PROFILE, List.of(THROUGHPUT, FOOTPRINT)).describe();
+        assertTrue(text.startsWith("profile test (for tests): 2 benchmarks, 7 runs; 2 forks, warmup own × 3 s, measurement 2 × own\n"),
+                text);
+        assertTrue(text.contains("  Tasks.run  thrpt     6 runs  2 forks, warmup 5 × 3 s, measurement 2 × 10 s\n"
+                + "    concurrency=1,64 model=a,b,c\n"), text);
+        assertTrue(text.contains("  Idle.hold  ss        1 runs  2 forks, 5 warmup and 2 measured single shots\n"), text);
+        assertTrue(text.contains("profile parameters no benchmark declares (ignored): stray"), text);
+        assertTrue(text.endsWith("estimated time: about 8 min\n"), text);
+    }
+
+    @Test
+    void eachProfileBuildsJmhOptionsWithItsSettings() {
+        for (Profile profile : Profiles.ALL) {
+            Options options = profile.options().build();
+            assertEquals(profile.settings().forks(), options.getForkCount().get());
+            assertEquals(profile.settings().measurementTime().toMillis(), options.getMeasurementTime().get().convertTo(
+                    java.util.concurrent.TimeUnit.MILLISECONDS));
+            assertEquals(profile.settings().measurementIterations() != RunSettings.KEEP, options.getMeasurementIterations().hasValue());
+            assertEquals(profile.includes(), options.getIncludes());
+            profile.params().forEach((name, values) -> assertEquals(values, List.copyOf(options.getParameter(name).get())));
+        }
+    }
+
+    @Test
+    void profilesGrowFromQuickToFull() {
+        List<Benchmark> suite = List.of(new Benchmark("dev.whyasync.bench.Tasks.run", Mode.Throughput,
+                new RunSettings(1, 2, Duration.ofSeconds(2), 3, Duration.ofSeconds(3)),
+                Map.of("model", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), "concurrency", List.of("1"))));
+        Duration quick = SuitePlan.of(Profiles.QUICK, suite).estimate();
+        Duration standard = SuitePlan.of(Profiles.DEFAULT, suite).estimate();
+        Duration full = SuitePlan.of(Profiles.FULL, suite).estimate();
+        assertTrue(quick.compareTo(standard) < 0 && standard.compareTo(full) < 0, quick + " " + standard + " " + full);
+    }
+
+    @Test
+    void minutesAreRoundedForPeople() {
+        assertEquals("10 s", SuitePlan.minutes(Duration.ofSeconds(10)));
+        assertEquals("1 min", SuitePlan.minutes(Duration.ofSeconds(40)));
+        assertEquals("10 min", SuitePlan.minutes(Duration.ofSeconds(610)));
+        assertEquals("1.5 h", SuitePlan.minutes(Duration.ofMinutes(90)));
+    }
+}
