@@ -1,5 +1,10 @@
 package dev.whyasync.cli;
 
+import dev.whyasync.bench.ClientCpuProfiler;
+import dev.whyasync.bench.FootprintProfiler;
+import dev.whyasync.bench.LatencyProfiler;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
@@ -37,9 +42,14 @@ final class Profiles {
             settings.applyTo(options);
             includes.forEach(options::include);
             params.forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
+            PROFILERS.forEach(options::addProfiler);
             return options;
         }
     }
+
+    /** Every run collects the secondary metrics the report needs: CPU, allocation, latency, memory, threads. */
+    static final List<Class<? extends Profiler>> PROFILERS = List.of(
+            ClientCpuProfiler.class, LatencyProfiler.class, FootprintProfiler.class, GCProfiler.class);
 
     /** Every benchmark class of the suite lives in this package. */
     private static final String SUITE = "^dev\\.whyasync\\.bench\\.";
