@@ -49,7 +49,8 @@ public class IoBenchmark {
     /** How long a benchmark waits for one task before it calls the model stuck. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @Param({"sequential", "threads", "pool", "callbacks", "futures", "virtual", "actors", "coroutines", "reactive"})
+    /** A model name, optionally with its runtime threads: {@code pool-200}, {@code callbacks-1}, {@code virtual-1}. */
+    @Param({"sequential", "threads", "pool", "pool-200", "callbacks", "futures", "virtual", "actors", "coroutines", "reactive"})
     public String model;
 
     /** Tasks in flight. */
@@ -93,11 +94,12 @@ public class IoBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        ModelKind kind = ModelKind.byName(model);
+        ModelChoice choice = ModelChoice.parse(model, threads);
+        ModelKind kind = choice.kind();
         MachineLimits.read().checkConcurrency(model, concurrency, kind.platformThreadsPerTask(), kind.connectionsPerTask());
-        if (kind == ModelKind.VIRTUAL && threads > 0) {
+        if (kind == ModelKind.VIRTUAL && choice.threads() > 0) {
             // read once, when the first virtual thread is created; each trial runs in a fresh fork
-            System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(threads));
+            System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(choice.threads()));
         }
         URI uri;
         if (target.isEmpty()) {
@@ -106,7 +108,7 @@ public class IoBenchmark {
         } else {
             uri = URI.create(target);
         }
-        running = kind.create(new ModelConfig(ClientConfig.of(uri).withKeepAlive(reuse), threads));
+        running = kind.create(new ModelConfig(ClientConfig.of(uri).withKeepAlive(reuse), choice.threads()));
         tasks = new InFlightTasks(running, Workload.of(size, delay), concurrency, PATIENCE);
         tasks.fill();
     }

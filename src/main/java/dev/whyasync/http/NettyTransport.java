@@ -25,6 +25,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +41,7 @@ public final class NettyTransport implements AutoCloseable {
     static final AttributeKey<NettyExchange> EXCHANGE = AttributeKey.valueOf("whyasync.exchange");
 
     private final ClientConfig config;
+    private final Set<Thread> eventLoopThreads = ConcurrentHashMap.newKeySet();
     private final EventLoopGroup eventLoops;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Bootstrap fresh;
@@ -47,8 +51,12 @@ public final class NettyTransport implements AutoCloseable {
     /** @param ioThreads event-loop threads; 0 means one per core */
     public NettyTransport(ClientConfig config, int ioThreads) {
         this.config = config;
-        this.eventLoops = new MultiThreadIoEventLoopGroup(ioThreads,
-                new DefaultThreadFactory("whyasync-netty", true), NioIoHandler.newFactory());
+        ThreadFactory named = new DefaultThreadFactory("whyasync-netty", true);
+        this.eventLoops = new MultiThreadIoEventLoopGroup(ioThreads, (Runnable r) -> {
+            Thread t = named.newThread(r);
+            eventLoopThreads.add(t);
+            return t;
+        }, NioIoHandler.newFactory());
         Bootstrap base = new Bootstrap().group(eventLoops).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
@@ -122,7 +130,10 @@ public final class NettyTransport implements AutoCloseable {
         ch.pipeline().addLast(new HttpClientCodec(), new ExchangeHandler());
     }
 
-    /** Closes every connection, then stops the event loops and waits for their threads to end. */
+    /**
+     * Closes every connection, then stops the event loops and waits for their threads to end (Netty
+     * reports a loop terminated a moment before its thread exits, so the threads are joined too).
+     */
     @Override
     public void close() {
         closed = true;
@@ -131,6 +142,14 @@ public final class NettyTransport implements AutoCloseable {
             lanes.close();
         } finally {
             eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            for (Thread t : eventLoopThreads) {
+                try {
+                    t.join(TimeUnit.SECONDS.toMillis(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -56,7 +56,7 @@ class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
                     val second = async { page(task.second()) }
                     TaskResult.combine(task.id(), first.await(), second.await())
                 }
-            } catch (e: Throwable) {
+            } catch (e: Exception) {
                 listener.onFailure(reported(task, e))
                 return@launch
             }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * closes connections; and nothing left behind after {@code close()}.
  */
 class EveryModelTest {
-    private static final Duration FAULT_TIMEOUT = Duration.ofMillis(1_000);
+    private static final Duration FAULT_TIMEOUT = Duration.ofMillis(2_000);
     private static FixtureProcess fixture;
 
     @BeforeAll
