@@ -1,5 +1,8 @@
 package dev.whyasync.model;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.whyasync.http.PageDownloadException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,12 @@ final class TaskOutcome implements TaskListener {
         } catch (ExecutionException e) {
             return e.getCause();
         }
+    }
+
+    /** The reason of the {@link PageDownloadException} the task failed with; fails the test on any other outcome. */
+    PageDownloadException.Reason awaitFailureReason(long seconds) throws Exception {
+        Throwable error = awaitFailure(seconds);
+        return assertInstanceOf(PageDownloadException.class, error, String.valueOf(error)).reason();
     }
 
     int calls() {
