@@ -1,0 +1,177 @@
+package dev.whyasync.report;
+
+import dev.whyasync.report.results.BenchmarkResult;
+import dev.whyasync.report.results.Direction;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where the report finds the suite's numbers: benchmark names, parameter keys, metric names, the
+ * model families the claims talk about. This is the one place that knows the benchmark suite's
+ * naming; everything else asks here. Benchmarks are matched by {@code Class.method} without the
+ * package, so a move of the suite's classes does not blind the report.
+ *
+ * <p>The one surprising fact: the suite names a model in two ways. Benchmarks that share set-up
+ * across models take a {@code model} parameter; those whose set-up differs per model have one
+ * benchmark method per model, named after it. {@link #modelOf} reads both.
+ */
+public final class SuiteLayout {
+
+    /** The suite's benchmarks, by the names the report and claims use for them. */
+    public static final String IO = "IoBenchmark.tasks";
+    public static final String FOOTPRINT = "IdleBenchmark";
+    public static final String SPAWN = "SpawnBenchmark";
+    public static final String SWITCH = "SwitchBenchmark";
+    public static final String CODE = "CodeFootprintBenchmark.load";
+    public static final String CANCEL = "CancelBenchmark.cancel";
+    public static final String INERT = "InertBenchmark";
+    public static final List<String> BENCHMARKS = List.of(IO, FOOTPRINT, SPAWN, SWITCH, CODE, CANCEL, INERT);
+
+    /**
+     * Where each benchmark's results are found, as {@code Class.method} without the package. A
+     * method of {@code *} means one benchmark method per model, the method named after the model
+     * ({@code SpawnBenchmark.threads}); otherwise the model is the {@code model} parameter. Older
+     * spellings stay listed so that earlier result files still read.
+     */
+    private static final Map<String, List<String>> SOURCES = Map.of(
+            IO, List.of("IoBenchmark.tasks"),
+            FOOTPRINT, List.of("IdleBenchmark.*", "FootprintBenchmark.idle"),
+            SPAWN, List.of("SpawnBenchmark.*", "SpawnBenchmark.spawnJoin"),
+            SWITCH, List.of("SwitchBenchmark.*", "SwitchBenchmark.pingPong"),
+            CODE, List.of("CodeFootprintBenchmark.load"),
+            CANCEL, List.of("CancelBenchmark.cancel"),
+            INERT, List.of("InertBenchmark.*", "InertBenchmark.inert"));
+
+    public static final String MODEL = "model";
+    public static final String CONCURRENCY = "concurrency";
+    public static final String SIZE = "size";
+    public static final String DELAY = "delay";
+    public static final String REUSE = "reuse";
+    public static final String THREADS = "threads";
+    public static final String TASKS = "tasks";
+
+    public static final String PAGES = "pages";
+    public static final String LATENCY_P50 = "latency.p50";
+    public static final String LATENCY_P90 = "latency.p90";
+    public static final String LATENCY_P99 = "latency.p99";
+    public static final String LATENCY_P999 = "latency.p999";
+    public static final String CPU_PER_TASK = "cpu.ns/op";
+    public static final String ALLOC_PER_TASK = "gc.alloc.rate.norm";
+    /** The suite's own per-task allocation counter, used when -prof gc was not attached. */
+    public static final String ALLOC_PER_TASK_OWN = "alloc.bytes/op";
+    public static final String RSS = "rss.bytes";
+    public static final String HEAP = "heap.bytes";
+    public static final String THREADS_PEAK = "threads.peak";
+    public static final String ERRORS = "errors";
+    public static final String IDLE_HELD = "idle.tasks.held";
+    public static final String IDLE_BYTES = "idle.bytes.per.task";
+    public static final String CLASSES = "classes.loaded";
+    public static final String METASPACE = "metaspace.bytes";
+    public static final String TASK_BYTECODE = "task.bytecode.bytes";
+    public static final String RUNTIME_JAR = "runtime.jar.bytes";
+    public static final String SOURCE_LINES = "task.source.lines";
+    public static final String CANCEL_CLOSE = "cancel.close.ms";
+    public static final String CANCEL_READS = "cancel.reads.after";
+    public static final String REQUESTS_BEFORE_AWAIT = "requests.before.await";
+
+    /** The models in the order the design lists them; reports and legends keep this order. */
+    public static final List<String> MODELS = List.of(
+            "sequential", "threads", "pool", "callbacks", "futures", "virtual", "actors", "coroutines", "reactive");
+    /** One OS thread per blocked page. */
+    public static final String OS_THREADS = "threads";
+    public static final String POOL = "pool";
+    public static final String VIRTUAL = "virtual";
+    public static final String CALLBACKS = "callbacks";
+    public static final String ACTORS = "actors";
+    public static final String CONTROL = "sequential";
+    /** "Async" in the claims' sense: tasks that never block a thread while they wait. */
+    public static final Set<String> ASYNC = Set.of("callbacks", "futures", "coroutines", "reactive");
+    /** Models that never block a thread: async plus actors. */
+    public static final Set<String> NON_BLOCKING = Set.of("callbacks", "futures", "coroutines", "reactive", "actors");
+    /** Models whose task code is straight-line blocking or suspending code, like the control's. */
+    public static final Set<String> LINEAR_CODE = Set.of("threads", "virtual", "coroutines");
+
+    /** Workload parameters that pick the report's headline case: IO-bound, small pages, keep-alive. */
+    public static final String PREFERRED_REUSE = "true";
+
+    private static final Map<String, Direction> SECONDARY_DIRECTIONS = Map.ofEntries(
+            Map.entry(PAGES, Direction.HIGHER),
+            Map.entry(IDLE_HELD, Direction.HIGHER),
+            Map.entry(REQUESTS_BEFORE_AWAIT, Direction.UNKNOWN),
+            Map.entry("gc.alloc.rate", Direction.UNKNOWN),
+            Map.entry("gc.count", Direction.LOWER),
+            Map.entry("gc.time", Direction.LOWER),
+            Map.entry(RSS, Direction.LOWER),
+            Map.entry(HEAP, Direction.LOWER),
+            Map.entry(THREADS_PEAK, Direction.LOWER),
+            Map.entry(ERRORS, Direction.LOWER),
+            Map.entry(ALLOC_PER_TASK_OWN, Direction.LOWER),
+            Map.entry(IDLE_BYTES, Direction.LOWER),
+            Map.entry(CLASSES, Direction.LOWER),
+            Map.entry(METASPACE, Direction.LOWER),
+            Map.entry(TASK_BYTECODE, Direction.LOWER),
+            Map.entry(RUNTIME_JAR, Direction.LOWER),
+            Map.entry(SOURCE_LINES, Direction.LOWER),
+            Map.entry(CANCEL_READS, Direction.LOWER));
+
+    private SuiteLayout() {
+    }
+
+    /** Which suite benchmark a result belongs to, from its {@code Class.method}; empty for others. */
+    public static Optional<String> benchmarkOf(String shortName) {
+        String type = shortName.contains(".") ? shortName.substring(0, shortName.lastIndexOf('.')) : shortName;
+        return SOURCES.entrySet().stream()
+                .filter(e -> e.getValue().contains(shortName) || e.getValue().contains(type + ".*"))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The spellings a benchmark is looked for under, for "not measured" messages. */
+    public static String describe(String benchmark) {
+        return String.join(" or ", SOURCES.getOrDefault(benchmark, List.of(benchmark)));
+    }
+
+    /**
+     * A result's model: its {@code model} parameter, else, for a benchmark with one method per
+     * model, the method's name; empty when neither applies.
+     */
+    public static Optional<String> modelOf(BenchmarkResult result) {
+        return modelOf(result.benchmark(), result.params());
+    }
+
+    /** The model of a benchmark (full or {@code Class.method} name) with these parameters. */
+    public static Optional<String> modelOf(String benchmark, Map<String, String> params) {
+        if (params.containsKey(MODEL)) {
+            return Optional.of(params.get(MODEL));
+        }
+        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        String owner = benchmark.contains(".") ? benchmark.substring(0, benchmark.lastIndexOf('.')) : "";
+        String type = owner.substring(owner.lastIndexOf('.') + 1);
+        boolean perMethod = SOURCES.values().stream().anyMatch(s -> s.contains(type + ".*"));
+        return perMethod ? Optional.of(method) : Optional.empty();
+    }
+
+    /**
+     * The suite model a name is a variant of: {@code pool-200} and {@code coroutinesLazy} are
+     * variants of {@code pool} and {@code coroutines}; a model is its own base.
+     */
+    public static String baseModel(String model) {
+        return MODELS.stream()
+                .filter(m -> model.equals(m) || model.startsWith(m) && model.length() > m.length()
+                        && (model.charAt(m.length()) == '-' || Character.isUpperCase(model.charAt(m.length()))))
+                .max(Comparator.comparingInt(String::length)).orElse(model);
+    }
+
+    /** Which way a secondary metric improves: known names first, then the unit. */
+    public static Direction secondaryDirection(String name, String unit) {
+        String bare = name.startsWith("\u00b7") ? name.substring(1) : name;
+        return SECONDARY_DIRECTIONS.getOrDefault(bare, Direction.ofUnit(unit));
+    }
+
+    /** Orders model names as {@link #MODELS} does, variants after their model; unknown names last. */
+    public static final Comparator<String> MODEL_ORDER = Comparator
+            .comparingInt((String m) -> MODELS.contains(baseModel(m)) ? MODELS.indexOf(baseModel(m)) : MODELS.size())
+            .thenComparing(Comparator.naturalOrder());
+}

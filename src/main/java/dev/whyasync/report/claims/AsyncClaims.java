@@ -1,0 +1,133 @@
+package dev.whyasync.report.claims;
+
+import static dev.whyasync.report.SuiteLayout.ASYNC;
+import static dev.whyasync.report.SuiteLayout.CODE;
+import static dev.whyasync.report.SuiteLayout.CONTROL;
+import static dev.whyasync.report.SuiteLayout.FOOTPRINT;
+import static dev.whyasync.report.SuiteLayout.OS_THREADS;
+
+import dev.whyasync.report.SuiteLayout;
+import dev.whyasync.report.chart.Quantity;
+import dev.whyasync.report.suite.Measures;
+import dev.whyasync.report.suite.SuiteData;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Claims 8, 9, 10 and 14: what async (callbacks, futures, coroutines, reactive) costs and saves. */
+final class AsyncClaims {
+
+    static final Claim LOWER_OVERHEAD = new Claim(8, "Async has significantly lower CPU and memory overhead for many IO-bound tasks.",
+            "For each async model (callbacks, futures, coroutines, reactive), on the headline IO workload: its "
+                    + "CPU per task, at the highest concurrency it shares with threads, is at most 2/3 of threads'; "
+                    + "its extra RSS per extra task in flight is at most 2/3 of threads'. Each model and measure is "
+                    + "one part: supported if all hold, refuted if none, mixed otherwise.",
+            AsyncClaims::lowerOverhead);
+
+    static final Claim MORE_TASKS = new Claim(9, "Async allows orders of magnitude more tasks than OS threads.",
+            "Footprint benchmark: idle tasks held by the best async model divided by those held by threads. "
+                    + "Supported at 100x or more, mixed from 10x to 100x, refuted below 10x.",
+            AsyncClaims::moreTasks);
+
+    static final Claim LARGER = new Claim(10, "Async programs are larger (state machines, bundled runtime).",
+            "Code footprint benchmark, against the sequential control (threads if the control is absent): for "
+                    + "each async model, metaspace after loading it is at least 1.2x the control's, and its task "
+                    + "bytecode plus runtime jar bytes are at least 1.2x the control's. Each model and measure is "
+                    + "one part: supported if all hold, refuted if none, mixed otherwise.",
+            AsyncClaims::larger);
+
+    static final Claim ZERO_COST = new Claim(14, "Async is zero-cost: no heap allocation per task or await.",
+            "On the headline IO workload, at the highest concurrency each async model shares with the sequential "
+                    + "control: its allocation per task (gc.alloc.rate.norm) exceeds the control's by at most 10% "
+                    + "or 64 bytes, whichever is larger. Each model is one part: supported if all hold, refuted if "
+                    + "none, mixed otherwise.",
+            AsyncClaims::zeroCost);
+
+    private static final double NEGLIGIBLE_BYTES = 64;
+
+    private AsyncClaims() {
+    }
+
+    private static Assessment lowerOverhead(SuiteData data) {
+        Evidence e = new Evidence();
+        for (String model : sorted(ASYNC)) {
+            Optional<Matchup> matchup = Matchup.of(data, model, List.of(OS_THREADS));
+            if (matchup.isPresent()) {
+                Matchup m = matchup.get();
+                Rules.ratioPart(e, model + " CPU per task ≤ 2/3 of threads'", model, "CPU per task" + m.at(), "ns",
+                        data.io(model, m.concurrency(), Measures.CPU),
+                        Pick.lowest(List.of(OS_THREADS), Rules.io(data, m, Measures.CPU)), r -> r <= 2.0 / 3);
+            }
+            if (!data.levels(model).isEmpty()) {
+                Rules.ratioPart(e, model + " RSS per task in flight ≤ 2/3 of threads'", model, "RSS per extra task in flight", "B",
+                        data.marginalRss(model), Pick.lowest(List.of(OS_THREADS), data::marginalRss), r -> r <= 2.0 / 3);
+            }
+        }
+        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("IoBenchmark CPU or RSS for threads and an async model");
+    }
+
+    private static Assessment moreTasks(SuiteData data) {
+        Evidence e = new Evidence();
+        OptionalDouble threads = e.number("threads idle tasks held", data.single(FOOTPRINT, OS_THREADS, Measures.IDLE_HELD), "");
+        Optional<Pick> best = Pick.highest(ASYNC, Rules.single(data, FOOTPRINT, Measures.IDLE_HELD));
+        if (threads.isEmpty() || best.isEmpty() || threads.getAsDouble() <= 0) {
+            return Assessment.notMeasured("idle tasks held by threads and an async model");
+        }
+        e.number(best.get().model() + " idle tasks held", OptionalDouble.of(best.get().value()), "");
+        double ratio = best.get().value() / threads.getAsDouble();
+        e.ratio(best.get().model() + " / threads", ratio);
+        return e.graded(ratio, 100, 10);
+    }
+
+    private static Assessment larger(SuiteData data) {
+        String control = data.single(CODE, CONTROL).isPresent() ? CONTROL : OS_THREADS;
+        Evidence e = new Evidence();
+        for (String model : sorted(ASYNC)) {
+            if (data.single(CODE, model).isEmpty()) {
+                continue;
+            }
+            Rules.ratioPart(e, model + " metaspace ≥ 1.2x " + control, model, "metaspace", "B",
+                    data.single(CODE, model, Measures.METASPACE),
+                    Pick.lowest(List.of(control), Rules.single(data, CODE, Measures.METASPACE)), r -> r >= 1.2);
+            Rules.ratioPart(e, model + " code bytes ≥ 1.2x " + control, model, "task bytecode + runtime jar", "B",
+                    codeBytes(data, model), Pick.lowest(List.of(control), m -> codeBytes(data, m)), r -> r >= 1.2);
+        }
+        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("code footprint of the control and an async model");
+    }
+
+    /** Task bytecode plus runtime jar; either alone when only one was measured. */
+    private static OptionalDouble codeBytes(SuiteData data, String model) {
+        OptionalDouble bytecode = data.single(CODE, model, Measures.TASK_BYTECODE);
+        OptionalDouble jar = data.single(CODE, model, Measures.RUNTIME_JAR);
+        if (bytecode.isEmpty() && jar.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(bytecode.orElse(0) + jar.orElse(0));
+    }
+
+    private static Assessment zeroCost(SuiteData data) {
+        Evidence e = new Evidence();
+        for (String model : sorted(ASYNC)) {
+            Optional<Matchup> matchup = Matchup.of(data, model, List.of(CONTROL));
+            if (matchup.isEmpty()) {
+                continue;
+            }
+            Matchup m = matchup.get();
+            OptionalDouble own = e.number(model + " allocation per task" + m.at(), data.io(model, m.concurrency(), Measures.ALLOC), "B");
+            OptionalDouble base = e.number(CONTROL + " allocation per task" + m.at(), data.io(CONTROL, m.concurrency(), Measures.ALLOC), "B");
+            if (own.isEmpty() || base.isEmpty()) {
+                e.undecided(model + " allocation per task");
+                continue;
+            }
+            double extra = own.getAsDouble() - base.getAsDouble();
+            e.text(model + " extra allocation per task = " + Quantity.format(extra, "B"));
+            e.part(model + " allocates no more than the control", extra <= Math.max(NEGLIGIBLE_BYTES, 0.1 * base.getAsDouble()));
+        }
+        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("allocation per task of the control and an async model");
+    }
+
+    static List<String> sorted(Collection<String> models) {
+        return models.stream().sorted(SuiteLayout.MODEL_ORDER).toList();
+    }
+}

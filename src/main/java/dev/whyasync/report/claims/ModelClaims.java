@@ -1,0 +1,119 @@
+package dev.whyasync.report.claims;
+
+import static dev.whyasync.report.SuiteLayout.ACTORS;
+import static dev.whyasync.report.SuiteLayout.ASYNC;
+import static dev.whyasync.report.SuiteLayout.CALLBACKS;
+import static dev.whyasync.report.SuiteLayout.CODE;
+import static dev.whyasync.report.SuiteLayout.CONTROL;
+import static dev.whyasync.report.SuiteLayout.FOOTPRINT;
+import static dev.whyasync.report.SuiteLayout.LINEAR_CODE;
+import static dev.whyasync.report.SuiteLayout.MODELS;
+import static dev.whyasync.report.SuiteLayout.NON_BLOCKING;
+import static dev.whyasync.report.SuiteLayout.VIRTUAL;
+
+import dev.whyasync.report.suite.Measures;
+import dev.whyasync.report.suite.SuiteData;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Claims 3, 4, 5 and 15: how particular models hold up, in speed, scale and code shape. */
+final class ModelClaims {
+
+    static final Claim CALLBACKS_FAST = new Claim(3, "Callbacks can be very performant.",
+            "On the headline IO workload, at the highest concurrency callbacks share with another model: "
+                    + "callbacks' throughput divided by the best other model's. Supported at 0.9 or more, mixed "
+                    + "from 0.5 to 0.9, refuted below 0.5.",
+            ModelClaims::callbacksFast);
+
+    static final Claim VIRTUAL_SCALES = new Claim(4, "Coroutines (virtual threads) support a large number of tasks, like async.",
+            "Stackful coroutines on the JVM are virtual threads. Virtual threads hold at least half as many idle "
+                    + "tasks as the best async model (footprint benchmark), and on the headline IO workload, at the "
+                    + "highest concurrency they share with an async model, reach at least half the best async "
+                    + "throughput. Supported if both hold, refuted if neither, mixed otherwise.",
+            ModelClaims::virtualScales);
+
+    static final Claim ACTORS_EFFICIENT = new Claim(5, "Actors can be implemented efficiently.",
+            "On the headline IO workload, at the highest concurrency actors share with another non-blocking "
+                    + "model: actors' throughput is at least half the best non-blocking model's, and actors' CPU per "
+                    + "task at most 2x the cheapest's. Supported if both hold, refuted if neither, mixed otherwise.",
+            ModelClaims::actorsEfficient);
+
+    static final Claim PROGRAMMING_MODEL = new Claim(15,
+            "Threads and coroutines need no change to the programming model; callbacks are verbose and non-linear.",
+            "Code footprint benchmark, source lines of each model's task code against the sequential control: "
+                    + "threads, virtual and coroutines each at most 1.5x the control (no change), callbacks at "
+                    + "least 2x (verbose). Each model is one part: supported if all hold, refuted if none, mixed "
+                    + "otherwise.",
+            ModelClaims::programmingModel);
+
+    private ModelClaims() {
+    }
+
+    private static Assessment callbacksFast(SuiteData data) {
+        Optional<Matchup> matchup = Matchup.of(data, CALLBACKS, MODELS);
+        if (matchup.isEmpty()) {
+            return Assessment.notMeasured("IoBenchmark throughput of callbacks and another model");
+        }
+        Matchup m = matchup.get();
+        Evidence e = new Evidence();
+        OptionalDouble own = e.number("callbacks throughput" + m.at(), data.io(CALLBACKS, m.concurrency(), Measures.THROUGHPUT), "tasks/s");
+        Optional<Pick> best = Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT));
+        if (own.isEmpty() || best.isEmpty()) {
+            return Assessment.notMeasured("IoBenchmark throughput of callbacks and another model");
+        }
+        e.number(best.get().model() + " throughput" + m.at(), OptionalDouble.of(best.get().value()), "tasks/s");
+        double ratio = own.getAsDouble() / best.get().value();
+        e.ratio("callbacks / " + best.get().model(), ratio);
+        return e.graded(ratio, 0.9, 0.5);
+    }
+
+    private static Assessment virtualScales(SuiteData data) {
+        Evidence e = new Evidence();
+        Rules.ratioPart(e, "virtual holds ≥ 1/2 the best async's idle tasks", VIRTUAL, "idle tasks held", "",
+                data.single(FOOTPRINT, VIRTUAL, Measures.IDLE_HELD),
+                Pick.highest(ASYNC, Rules.single(data, FOOTPRINT, Measures.IDLE_HELD)), r -> r >= 0.5);
+        Optional<Matchup> matchup = Matchup.of(data, VIRTUAL, ASYNC);
+        if (matchup.isPresent()) {
+            Matchup m = matchup.get();
+            Rules.ratioPart(e, "virtual throughput ≥ 1/2 the best async's", VIRTUAL, "throughput" + m.at(), "tasks/s",
+                    data.io(VIRTUAL, m.concurrency(), Measures.THROUGHPUT),
+                    Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), r -> r >= 0.5);
+        } else {
+            e.undecided("IoBenchmark throughput of virtual and an async model");
+        }
+        return e.verdict();
+    }
+
+    private static Assessment actorsEfficient(SuiteData data) {
+        Optional<Matchup> matchup = Matchup.of(data, ACTORS, NON_BLOCKING);
+        if (matchup.isEmpty()) {
+            return Assessment.notMeasured("IoBenchmark results for actors and another non-blocking model");
+        }
+        Matchup m = matchup.get();
+        Evidence e = new Evidence();
+        Rules.ratioPart(e, "actors throughput ≥ 1/2 the best non-blocking", ACTORS, "throughput" + m.at(), "tasks/s",
+                data.io(ACTORS, m.concurrency(), Measures.THROUGHPUT),
+                Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), r -> r >= 0.5);
+        Rules.ratioPart(e, "actors CPU per task ≤ 2x the cheapest non-blocking", ACTORS, "CPU per task" + m.at(), "ns",
+                data.io(ACTORS, m.concurrency(), Measures.CPU),
+                Pick.lowest(m.rivals(), Rules.io(data, m, Measures.CPU)), r -> r <= 2);
+        return e.verdict();
+    }
+
+    private static Assessment programmingModel(SuiteData data) {
+        Evidence e = new Evidence();
+        Optional<Pick> control = Pick.lowest(List.of(CONTROL), Rules.single(data, CODE, Measures.SOURCE_LINES));
+        for (String model : AsyncClaims.sorted(LINEAR_CODE)) {
+            if (data.single(CODE, model).isPresent()) {
+                Rules.ratioPart(e, model + " task code ≤ 1.5x the control", model, "source lines", "lines",
+                        data.single(CODE, model, Measures.SOURCE_LINES), control, r -> r <= 1.5);
+            }
+        }
+        if (data.single(CODE, CALLBACKS).isPresent()) {
+            Rules.ratioPart(e, "callbacks task code ≥ 2x the control", CALLBACKS, "source lines", "lines",
+                    data.single(CODE, CALLBACKS, Measures.SOURCE_LINES), control, r -> r >= 2);
+        }
+        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("task source lines of the control and other models");
+    }
+}

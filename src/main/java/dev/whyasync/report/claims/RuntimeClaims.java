@@ -1,0 +1,67 @@
+package dev.whyasync.report.claims;
+
+import static dev.whyasync.report.SuiteLayout.IO;
+
+import dev.whyasync.report.chart.Quantity;
+import dev.whyasync.report.results.BenchmarkResult;
+import dev.whyasync.report.suite.Measure;
+import dev.whyasync.report.suite.Measures;
+import dev.whyasync.report.suite.SuiteData;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** Claim 12: one thread against several under the same runtime (event loops, carriers). */
+final class RuntimeClaims {
+
+    static final Claim ONE_VERSUS_MANY = new Claim(12,
+            "Both single- and multi-threaded runtimes have different strengths.",
+            "On the headline IO workload, for each model measured with threads=1 and with threads=N>1 at its "
+                    + "highest concurrency: each configuration wins at least one of throughput, CPU per task and p99 "
+                    + "latency by 5% or more. Each model is one part: supported if all hold, refuted if none, mixed "
+                    + "otherwise.",
+            RuntimeClaims::oneVersusMany);
+
+    private static final double MARGIN = 1.05;
+
+    private RuntimeClaims() {
+    }
+
+    private static Assessment oneVersusMany(SuiteData data) {
+        Evidence e = new Evidence();
+        for (String model : data.models(IO)) {
+            if (data.levels(model).isEmpty()) {
+                continue;
+            }
+            int level = data.levels(model).last();
+            Map<String, BenchmarkResult> byThreads = data.ioByThreads(model, level);
+            BenchmarkResult one = byThreads.get("1");
+            BenchmarkResult many = byThreads.entrySet().stream()
+                    .filter(en -> SuiteData.number(en.getKey()) > 1)
+                    .max(Comparator.comparingDouble(en -> SuiteData.number(en.getKey())))
+                    .map(Map.Entry::getValue).orElse(null);
+            if (one == null || many == null) {
+                continue;
+            }
+            String n = many.param("threads").orElse("N");
+            boolean oneWins = false;
+            boolean manyWins = false;
+            for (Measure measure : List.of(Measures.THROUGHPUT, Measures.CPU, Measures.P99)) {
+                OptionalDouble a = measure.of(one);
+                OptionalDouble b = measure.of(many);
+                if (a.isEmpty() || b.isEmpty()) {
+                    continue;
+                }
+                boolean higherBetter = measure == Measures.THROUGHPUT;
+                double oneOverMany = a.getAsDouble() / b.getAsDouble();
+                e.text(model + " " + measure.name() + " at C=" + level + ": threads=1 " + Quantity.format(a.getAsDouble(), measure.unit())
+                        + ", threads=" + n + " " + Quantity.format(b.getAsDouble(), measure.unit()));
+                oneWins |= higherBetter ? oneOverMany >= MARGIN : oneOverMany <= 1 / MARGIN;
+                manyWins |= higherBetter ? oneOverMany <= 1 / MARGIN : oneOverMany >= MARGIN;
+            }
+            e.part(model + ": each configuration wins something", oneWins && manyWins);
+        }
+        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("IoBenchmark results with threads=1 and threads>1");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.whyasync.report.claims;
+
+import static dev.whyasync.report.SuiteLayout.FOOTPRINT;
+import static dev.whyasync.report.SuiteLayout.NON_BLOCKING;
+import static dev.whyasync.report.SuiteLayout.OS_THREADS;
+import static dev.whyasync.report.SuiteLayout.POOL;
+import static dev.whyasync.report.SuiteLayout.SPAWN;
+import static dev.whyasync.report.SuiteLayout.SWITCH;
+
+import dev.whyasync.report.SuiteLayout;
+import dev.whyasync.report.suite.Measures;
+import dev.whyasync.report.suite.SuiteData;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Claims 1, 2, 6 and 7: what OS threads cost, busy, pooled, spawned and idle. */
+final class ThreadClaims {
+
+    static final Claim OVERHEAD = new Claim(1, "OS threads: large CPU and memory overhead for IO-bound tasks.",
+            "On the headline IO workload, at the highest concurrency threads share with a non-blocking model "
+                    + "(callbacks, futures, actors, coroutines, reactive): threads' CPU per task is at least 2x the "
+                    + "cheapest non-blocking model's; threads' extra RSS per extra task in flight is at least 2x the "
+                    + "cheapest. Supported if both hold, refuted if neither, mixed otherwise.",
+            ThreadClaims::overhead);
+
+    static final Claim POOLS = new Claim(2, "Thread pools mitigate some costs, not enough for massive IO-bound workloads.",
+            "On the headline IO workload (best pool size): the pool mitigates if, at the highest concurrency it "
+                    + "shares with threads, its CPU per task is at least 10% lower or its throughput at least 10% "
+                    + "higher than threads'; it is not enough if, at the highest concurrency it shares with a "
+                    + "non-blocking model, its throughput is below 2/3 of the best non-blocking model's. Supported "
+                    + "if both hold, refuted if neither, mixed otherwise.",
+            ThreadClaims::pools);
+
+    static final Claim SPAWN_SWITCH = new Claim(6, "Spawning and switching threads is expensive.",
+            "Spawn+join cost and switch (ping-pong) cost of threads are each at least 5x the cheapest other "
+                    + "model's. Supported if both hold, refuted if neither, mixed otherwise.",
+            ThreadClaims::spawnSwitch);
+
+    static final Claim IDLE = new Claim(7, "Even idle threads consume system resources.",
+            "Footprint benchmark: threads' memory per idle task is at least 5x the cheapest other model's, and "
+                    + "threads hold at most 1/5 as many idle tasks as the best model. Supported if both hold, "
+                    + "refuted if neither, mixed otherwise.",
+            ThreadClaims::idle);
+
+    private ThreadClaims() {
+    }
+
+    private static Assessment overhead(SuiteData data) {
+        Optional<Matchup> matchup = Matchup.of(data, OS_THREADS, NON_BLOCKING);
+        if (matchup.isEmpty()) {
+            return Assessment.notMeasured("IoBenchmark results for threads and a non-blocking model");
+        }
+        Matchup m = matchup.get();
+        Evidence e = new Evidence();
+        Rules.ratioPart(e, "threads CPU per task ≥ 2x cheapest", OS_THREADS, "CPU per task" + m.at(), "ns",
+                data.io(OS_THREADS, m.concurrency(), Measures.CPU),
+                Pick.lowest(m.rivals(), Rules.io(data, m, Measures.CPU)), r -> r >= 2);
+        Rules.ratioPart(e, "threads RSS per task in flight ≥ 2x cheapest", OS_THREADS, "RSS per extra task in flight", "B",
+                data.marginalRss(OS_THREADS), Pick.lowest(NON_BLOCKING, data::marginalRss), r -> r >= 2);
+        return e.verdict();
+    }
+
+    private static Assessment pools(SuiteData data) {
+        Evidence e = new Evidence();
+        String pool = bestPool(data);
+        Optional<Matchup> vsThreads = Matchup.of(data, pool, List.of(OS_THREADS));
+        if (vsThreads.isPresent()) {
+            Matchup m = vsThreads.get();
+            OptionalDouble cpu = e.number(pool + " CPU per task" + m.at(), data.io(pool, m.concurrency(), Measures.CPU), "ns");
+            OptionalDouble threadsCpu = e.number("threads CPU per task" + m.at(), data.io(OS_THREADS, m.concurrency(), Measures.CPU), "ns");
+            OptionalDouble rate = e.number(pool + " throughput" + m.at(), data.io(pool, m.concurrency(), Measures.THROUGHPUT), "tasks/s");
+            OptionalDouble threadsRate = e.number("threads throughput" + m.at(), data.io(OS_THREADS, m.concurrency(), Measures.THROUGHPUT), "tasks/s");
+            boolean cheaper = cpu.isPresent() && threadsCpu.isPresent() && cpu.getAsDouble() <= 0.9 * threadsCpu.getAsDouble();
+            boolean faster = rate.isPresent() && threadsRate.isPresent() && rate.getAsDouble() >= 1.1 * threadsRate.getAsDouble();
+            e.part("pool mitigates threads' costs", cheaper || faster);
+        } else {
+            e.undecided("pool and threads at a shared concurrency");
+        }
+        Optional<Matchup> vsAsync = Matchup.of(data, pool, NON_BLOCKING);
+        if (vsAsync.isPresent()) {
+            Matchup m = vsAsync.get();
+            Rules.ratioPart(e, "pool throughput < 2/3 of best non-blocking (not enough)", pool, "throughput" + m.at(), "tasks/s",
+                    data.io(pool, m.concurrency(), Measures.THROUGHPUT),
+                    Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), r -> r < 2.0 / 3);
+        } else {
+            e.undecided("pool and a non-blocking model at a shared concurrency");
+        }
+        return e.verdict();
+    }
+
+    /** Of the pool's sizes ({@code pool}, {@code pool-200}), the one with the best throughput at its top concurrency. */
+    private static String bestPool(SuiteData data) {
+        return data.models(SuiteLayout.IO).stream().filter(m -> SuiteLayout.baseModel(m).equals(POOL))
+                .filter(m -> !data.levels(m).isEmpty())
+                .max(Comparator.comparingDouble(m -> data.io(m, data.levels(m).last(), Measures.THROUGHPUT).orElse(0)))
+                .orElse(POOL);
+    }
+
+    private static Assessment spawnSwitch(SuiteData data) {
+        Evidence e = new Evidence();
+        List<String> spawnRivals = data.models(SPAWN).stream().filter(m -> !m.equals(OS_THREADS)).toList();
+        Rules.ratioPart(e, "threads spawn+join ≥ 5x cheapest", OS_THREADS, "spawn+join", "ns",
+                data.single(SPAWN, OS_THREADS, Measures.SPAWN),
+                Pick.lowest(spawnRivals, Rules.single(data, SPAWN, Measures.SPAWN)), r -> r >= 5);
+        List<String> switchRivals = data.models(SWITCH).stream().filter(m -> !m.equals(OS_THREADS)).toList();
+        Rules.ratioPart(e, "threads switch ≥ 5x cheapest", OS_THREADS, "switch", "ns",
+                data.single(SWITCH, OS_THREADS, Measures.SWITCH),
+                Pick.lowest(switchRivals, Rules.single(data, SWITCH, Measures.SWITCH)), r -> r >= 5);
+        return e.verdict();
+    }
+
+    private static Assessment idle(SuiteData data) {
+        Evidence e = new Evidence();
+        List<String> rivals = data.models(FOOTPRINT).stream().filter(m -> !m.equals(OS_THREADS)).toList();
+        Rules.ratioPart(e, "threads memory per idle task ≥ 5x cheapest", OS_THREADS, "memory per idle task", "B",
+                data.single(FOOTPRINT, OS_THREADS, Measures.IDLE_BYTES),
+                Pick.lowest(rivals, Rules.single(data, FOOTPRINT, Measures.IDLE_BYTES)), r -> r >= 5);
+        Rules.ratioPart(e, "threads hold ≤ 1/5 of the best's idle tasks", OS_THREADS, "idle tasks held", "",
+                data.single(FOOTPRINT, OS_THREADS, Measures.IDLE_HELD),
+                Pick.highest(rivals, Rules.single(data, FOOTPRINT, Measures.IDLE_HELD)), r -> r <= 0.2);
+        return e.verdict();
+    }
+}

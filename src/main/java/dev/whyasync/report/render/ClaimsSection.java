@@ -1,0 +1,49 @@
+package dev.whyasync.report.render;
+
+import dev.whyasync.report.claims.Assessment;
+import dev.whyasync.report.claims.SeedClaims;
+import dev.whyasync.report.claims.Verdict;
+import dev.whyasync.report.render.Document.Cell;
+import dev.whyasync.report.render.Document.Paragraph;
+import dev.whyasync.report.render.Document.Section;
+import dev.whyasync.report.render.Document.Table;
+import dev.whyasync.report.render.Document.Tone;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The seed claims with their verdicts, the numbers behind each, and the rule that decided it. */
+final class ClaimsSection {
+
+    private ClaimsSection() {
+    }
+
+    static Section build(List<SeedClaims.Row> assessed) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (SeedClaims.Row row : assessed) {
+            Assessment a = row.assessment();
+            counts.merge(a.verdict(), 1, Integer::sum);
+            String numbers = String.join("\n", a.numbers()) + (a.note().isEmpty() ? "" : (a.numbers().isEmpty() ? "" : "\n") + a.note());
+            rows.add(List.of(Cell.of(String.valueOf(row.claim().number())), Cell.of(row.claim().text()),
+                    new Cell(a.verdict().text(), tone(a.verdict())), Cell.of(numbers), Cell.of(row.claim().rule())));
+        }
+        String summary = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text())
+                .collect(Collectors.joining(", "));
+        return new Section("claims", "Claims", List.of(
+                Paragraph.of("Each seed claim of the \"Why async?\" argument, judged from this run's numbers by the rule "
+                        + "shown beside it. A claim whose inputs were not measured says so. Verdicts: " + summary + "."),
+                new Table(List.of("#", "claim", "verdict", "numbers used", "rule"), rows, "claims")));
+    }
+
+    private static Tone tone(Verdict verdict) {
+        return switch (verdict) {
+            case SUPPORTED -> Tone.GOOD;
+            case REFUTED -> Tone.BAD;
+            case MIXED -> Tone.MIXED;
+            case NOT_MEASURED -> Tone.MUTED;
+        };
+    }
+}

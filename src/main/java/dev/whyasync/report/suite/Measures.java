@@ -1,0 +1,45 @@
+package dev.whyasync.report.suite;
+
+import dev.whyasync.report.SuiteLayout;
+import dev.whyasync.report.results.ScoreUnit;
+import java.util.List;
+
+/** The measures the report and the claims read from the suite's benchmarks. */
+public final class Measures {
+
+    public static final Measure THROUGHPUT = Measure.primary("throughput", "tasks/s", ScoreUnit::toOpsPerSecond);
+    public static final Measure PAGES = Measure.secondary(SuiteLayout.PAGES, "pages/s", ScoreUnit::toOpsPerSecond);
+    public static final Measure CPU = Measure.secondary(SuiteLayout.CPU_PER_TASK, "ns", ScoreUnit::toNanos);
+    public static final Measure ALLOC = Measure.secondary(SuiteLayout.ALLOC_PER_TASK, "B", Measure.AS_IS)
+            .orElse(Measure.secondary(SuiteLayout.ALLOC_PER_TASK_OWN, "B", Measure.AS_IS));
+    public static final Measure RSS = Measure.secondary(SuiteLayout.RSS, "B", Measure.AS_IS);
+    public static final Measure HEAP = Measure.secondary(SuiteLayout.HEAP, "B", Measure.AS_IS);
+    public static final Measure THREADS_PEAK = Measure.secondary(SuiteLayout.THREADS_PEAK, "", Measure.AS_IS);
+    public static final Measure ERRORS = Measure.secondary(SuiteLayout.ERRORS, "", Measure.AS_IS);
+    public static final Measure P50 = Measure.secondary(SuiteLayout.LATENCY_P50, "ms", ScoreUnit::toMillis);
+    public static final Measure P90 = Measure.secondary(SuiteLayout.LATENCY_P90, "ms", ScoreUnit::toMillis);
+    public static final Measure P99 = Measure.secondary(SuiteLayout.LATENCY_P99, "ms", ScoreUnit::toMillis);
+    public static final Measure P999 = Measure.secondary(SuiteLayout.LATENCY_P999, "ms", ScoreUnit::toMillis);
+    public static final List<Measure> LATENCIES = List.of(P50, P90, P99, P999);
+
+    public static final Measure IDLE_HELD = Measure.secondary(SuiteLayout.IDLE_HELD, "", Measure.AS_IS);
+    public static final Measure IDLE_BYTES = Measure.secondary(SuiteLayout.IDLE_BYTES, "B", Measure.AS_IS);
+    public static final Measure SPAWN = Measure.primary("spawn+join", "ns", ScoreUnit::toNanos);
+    public static final Measure SWITCH = Measure.primary("switch", "ns", ScoreUnit::toNanos);
+
+    public static final Measure CLASSES = Measure.secondary(SuiteLayout.CLASSES, "", Measure.AS_IS);
+    public static final Measure METASPACE = Measure.secondary(SuiteLayout.METASPACE, "B", Measure.AS_IS);
+    public static final Measure TASK_BYTECODE = Measure.secondary(SuiteLayout.TASK_BYTECODE, "B", Measure.AS_IS);
+    public static final Measure RUNTIME_JAR = Measure.secondary(SuiteLayout.RUNTIME_JAR, "B", Measure.AS_IS);
+    public static final Measure SOURCE_LINES = Measure.secondary(SuiteLayout.SOURCE_LINES, "lines", Measure.AS_IS);
+    public static final List<Measure> CODE = List.of(CLASSES, METASPACE, TASK_BYTECODE, RUNTIME_JAR, SOURCE_LINES);
+
+    /** Time from cancel until the fixture saw the connections close: a secondary metric, or the shot itself. */
+    public static final Measure CANCEL_CLOSE = Measure.secondary(SuiteLayout.CANCEL_CLOSE, "ms", ScoreUnit::toMillis)
+            .orElse(Measure.primary(SuiteLayout.CANCEL_CLOSE, "ms", ScoreUnit::toMillis));
+    public static final Measure CANCEL_READS = Measure.secondary(SuiteLayout.CANCEL_READS, "", Measure.AS_IS);
+    public static final Measure REQUESTS_BEFORE_AWAIT = Measure.secondary(SuiteLayout.REQUESTS_BEFORE_AWAIT, "", Measure.AS_IS);
+
+    private Measures() {
+    }
+}

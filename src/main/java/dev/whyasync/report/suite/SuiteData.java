@@ -1,0 +1,188 @@
+package dev.whyasync.report.suite;
+
+import dev.whyasync.report.SuiteLayout;
+import dev.whyasync.report.results.BenchmarkResult;
+import dev.whyasync.report.results.Run;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A run seen through {@link SuiteLayout}: the suite's results by benchmark and model, and the
+ * headline IO workload the claims are judged on (the IO-bound case: longest server delay, smallest
+ * page, keep-alive). Where a model was measured with several thread counts (pool sizes, event
+ * loops), its best-throughput configuration speaks for it.
+ */
+public final class SuiteData {
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgG](?=i?[bB]?$))?");
+
+    private final Run run;
+    private final Map<String, List<BenchmarkResult>> byBenchmark = new LinkedHashMap<>();
+    private final Map<String, String> headline;
+
+    public SuiteData(Run run) {
+        this.run = run;
+        for (BenchmarkResult r : run.results()) {
+            String benchmark = SuiteLayout.benchmarkOf(r.shortName()).orElse(r.shortName());
+            byBenchmark.computeIfAbsent(benchmark, k -> new ArrayList<>()).add(r);
+        }
+        headline = results(SuiteLayout.IO).stream().map(SuiteData::workload).distinct()
+                .min(HEADLINE_FIRST).orElse(Map.of());
+    }
+
+    public Run run() {
+        return run;
+    }
+
+    public List<BenchmarkResult> results(String benchmark) {
+        return byBenchmark.getOrDefault(benchmark, List.of());
+    }
+
+    public boolean measured(String benchmark) {
+        return !results(benchmark).isEmpty();
+    }
+
+    /** Benchmarks in the run that the suite layout does not know, in order of appearance. */
+    public List<String> otherBenchmarks() {
+        return byBenchmark.keySet().stream().filter(b -> !SuiteLayout.BENCHMARKS.contains(b)).toList();
+    }
+
+    public List<String> models(String benchmark) {
+        TreeSet<String> models = new TreeSet<>(SuiteLayout.MODEL_ORDER);
+        results(benchmark).forEach(r -> SuiteLayout.modelOf(r).ifPresent(models::add));
+        return List.copyOf(models);
+    }
+
+    /** The IO workload parameters (all but model, concurrency and threads) of one result. */
+    public static Map<String, String> workload(BenchmarkResult result) {
+        Map<String, String> params = new TreeMap<>(result.params());
+        params.remove(SuiteLayout.MODEL);
+        params.remove(SuiteLayout.CONCURRENCY);
+        params.remove(SuiteLayout.THREADS);
+        return params;
+    }
+
+    public Map<String, String> headline() {
+        return headline;
+    }
+
+    public List<BenchmarkResult> headlineIo() {
+        return results(SuiteLayout.IO).stream().filter(r -> workload(r).equals(headline)).toList();
+    }
+
+    /** The concurrency levels at which a model has headline results, lowest first. */
+    public TreeSet<Integer> levels(String model) {
+        TreeSet<Integer> levels = new TreeSet<>();
+        headlineIo().stream().filter(r -> SuiteLayout.modelOf(r).orElse("").equals(model))
+                .map(SuiteData::concurrency).filter(c -> c >= 0).forEach(levels::add);
+        return levels;
+    }
+
+    /** The highest concurrency at which every given model has a headline result. */
+    public OptionalInt topConcurrency(Collection<String> models) {
+        TreeSet<Integer> common = null;
+        for (String model : models) {
+            TreeSet<Integer> levels = levels(model);
+            if (common == null) {
+                common = levels;
+            } else {
+                common.retainAll(levels);
+            }
+        }
+        return common == null || common.isEmpty() ? OptionalInt.empty() : OptionalInt.of(common.last());
+    }
+
+    /** The model's headline result at a concurrency: its best-throughput thread configuration. */
+    public Optional<BenchmarkResult> io(String model, int concurrency) {
+        return ioByThreads(model, concurrency).values().stream()
+                .max(Comparator.comparingDouble(r -> Measures.THROUGHPUT.of(r).orElse(Double.NEGATIVE_INFINITY)));
+    }
+
+    public OptionalDouble io(String model, int concurrency, Measure measure) {
+        return io(model, concurrency).map(measure::of).orElse(OptionalDouble.empty());
+    }
+
+    /** The model's headline results at a concurrency, keyed by the threads parameter ("" if none). */
+    public Map<String, BenchmarkResult> ioByThreads(String model, int concurrency) {
+        Map<String, BenchmarkResult> byThreads = new TreeMap<>();
+        headlineIo().stream()
+                .filter(r -> SuiteLayout.modelOf(r).orElse("").equals(model) && concurrency(r) == concurrency)
+                .forEach(r -> byThreads.putIfAbsent(r.param(SuiteLayout.THREADS).orElse(""), r));
+        return byThreads;
+    }
+
+    /**
+     * Extra resident memory per extra task in flight: the slope of RSS between the model's lowest
+     * and highest measured concurrency. Unlike RSS / C it does not charge the JVM's fixed footprint
+     * to the tasks.
+     */
+    public OptionalDouble marginalRss(String model) {
+        TreeSet<Integer> levels = levels(model);
+        if (levels.size() < 2) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble low = io(model, levels.first(), Measures.RSS);
+        OptionalDouble high = io(model, levels.last(), Measures.RSS);
+        if (low.isEmpty() || high.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((high.getAsDouble() - low.getAsDouble()) / (levels.last() - levels.first()));
+    }
+
+    /**
+     * A per-model benchmark's result (footprint, spawn, switch, code, cancel, inert). With a
+     * {@code tasks} parameter, the largest number of tasks attempted speaks for the model.
+     */
+    public Optional<BenchmarkResult> single(String benchmark, String model) {
+        return results(benchmark).stream().filter(r -> SuiteLayout.modelOf(r).orElse("").equals(model))
+                .max(Comparator.comparingDouble(r -> number(r.param(SuiteLayout.TASKS).orElse("0"))));
+    }
+
+    public OptionalDouble single(String benchmark, String model, Measure measure) {
+        return single(benchmark, model).map(measure::of).orElse(OptionalDouble.empty());
+    }
+
+    public static int concurrency(BenchmarkResult result) {
+        return (int) number(result.param(SuiteLayout.CONCURRENCY).orElse("-1"));
+    }
+
+    /** A parameter value as a number: {@code 20}, {@code 20ms}, {@code 64k}, {@code 1KiB}; NaN if none. */
+    public static double number(String value) {
+        Matcher m = LEADING_NUMBER.matcher(value);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double base = Double.parseDouble(m.group(1));
+        String prefix = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+        return switch (prefix) {
+            case "k" -> base * 1024;
+            case "m" -> base * 1024 * 1024;
+            case "g" -> base * 1024 * 1024 * 1024;
+            default -> base;
+        };
+    }
+
+    /** Longest delay first (IO-bound), then smallest page, then keep-alive, then by text. */
+    private static final Comparator<Map<String, String>> HEADLINE_FIRST = Comparator
+            .comparingDouble((Map<String, String> w) -> -orZero(w.get(SuiteLayout.DELAY)))
+            .thenComparingDouble(w -> orZero(w.get(SuiteLayout.SIZE)))
+            .thenComparing(w -> !SuiteLayout.PREFERRED_REUSE.equals(w.get(SuiteLayout.REUSE)))
+            .thenComparing(Map::toString);
+
+    private static double orZero(String value) {
+        double n = value == null ? Double.NaN : number(value);
+        return Double.isNaN(n) ? 0 : n;
+    }
+}

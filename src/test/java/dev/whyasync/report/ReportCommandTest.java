@@ -1,0 +1,167 @@
+package dev.whyasync.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class ReportCommandTest {
+
+    static final List<String> SECTIONS = List.of("Environment", "Throughput vs concurrency", "CPU per task",
+            "Memory per task in flight", "Latency percentiles", "Footprint of idle tasks", "Spawn and switch cost",
+            "Code footprint", "Cancellation and inertness", "Claims");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsARealRunOfEveryModeAsSelfContainedXhtml() throws Exception {
+        Path run = Files.copy(JmhRuns.allModes(), dir.resolve("modes.json"));
+        CommandOutput output = report(run.toString());
+        assertEquals(0, output.code(), output.err());
+        assertTrue(Files.exists(dir.resolve("modes.md")));
+        String html = Files.readString(dir.resolve("modes.html"));
+        Document dom = parse(html);
+        assertEquals(SECTIONS, headings(dom).subList(0, SECTIONS.size()));
+        assertTrue(headings(dom).contains("Other benchmarks"));
+        for (String suiteSection : SECTIONS.subList(1, SECTIONS.size() - 1)) {
+            assertTrue(sectionText(dom, suiteSection).contains("not measured in this run"), suiteSection);
+        }
+        assertEquals(8, dom.getElementsByTagName("svg").getLength(), "one chart per benchmark and mode (2 x 4)");
+        Set<String> chartText = svgText(dom);
+        for (String mode : List.of("thrpt", "avgt", "sample", "ss")) {
+            assertTrue(chartText.contains("SlowdownBenchmark.task (" + mode + ")"), mode);
+            assertTrue(chartText.contains("PlainBenchmark.allocate (" + mode + ")"), mode);
+        }
+        assertTrue(chartText.containsAll(List.of("sequential", "virtual")), "legend names every model: " + chartText);
+        assertSelfContained(html);
+    }
+
+    @Test
+    void everyModelOfARealRunIsInTheChartLegend() throws Exception {
+        Path run = Files.copy(JmhRuns.baselines(1).get(0), dir.resolve("three-models.json"));
+        assertEquals(0, report(run.toString()).code());
+        Document dom = parse(Files.readString(dir.resolve("three-models.html")));
+        assertTrue(svgText(dom).containsAll(JmhRuns.MODELS), svgText(dom).toString());
+        String markdown = Files.readString(dir.resolve("three-models.md"));
+        JmhRuns.MODELS.forEach(m -> assertTrue(markdown.contains("model=" + m), m));
+    }
+
+    @Test
+    void suiteShapedRunFillsEverySectionWithChartsAndClaims() throws Exception {
+        Path run = SuiteResults.everything().write(dir.resolve("suite.json"));
+        Files.writeString(dir.resolve("suite.meta.json"), "{\"jdk\": \"21.0.4+7\", \"cores\": 2, \"profile\": \"quick\"}");
+        assertEquals(0, report(run.toString()).code());
+        String html = Files.readString(dir.resolve("suite.html"));
+        Document dom = parse(html);
+        for (String section : SECTIONS) {
+            assertFalse(sectionText(dom, section).contains("not measured in this run"), section);
+        }
+        assertTrue(sectionText(dom, "Environment").contains("21.0.4+7"));
+        Element throughput = section(dom, "Throughput vs concurrency");
+        Element chart = (Element) throughput.getElementsByTagName("svg").item(0);
+        assertEquals(SuiteLayout.MODELS.size() + 1, chart.getElementsByTagName("polyline").getLength(),
+                "a line per model, two for callbacks (threads=1 and 2)");
+        Set<String> labels = texts(chart);
+        assertTrue(labels.containsAll(List.of("1", "64", "1024", "8192")), "concurrency ticks: " + labels);
+        assertTrue(labels.contains("tasks/s, log scale") && labels.contains("tasks in flight (C), log scale"), labels.toString());
+        assertTrue(labels.contains("callbacks (threads=2)"), labels.toString());
+        assertTrue(chart.getElementsByTagName("line").getLength() > 100, "error bars and grid lines");
+        for (String section : SECTIONS.subList(2, 8)) {
+            assertTrue(section(dom, section).getElementsByTagName("svg").getLength() > 0, "chart in " + section);
+        }
+        String claims = sectionText(dom, "Claims");
+        Element tbody = (Element) section(dom, "Claims").getElementsByTagName("tbody").item(0);
+        assertEquals(15, tbody.getElementsByTagName("tr").getLength(), "one row per seed claim");
+        assertTrue(claims.contains("supported") && claims.contains("refuted"), claims);
+        assertSelfContained(html);
+        String markdown = Files.readString(dir.resolve("suite.md"));
+        assertTrue(markdown.contains("| 15 | Threads and coroutines need no change"), "claims table in Markdown");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        Path truncated = Files.writeString(dir.resolve("cut.json"), Files.readString(ResultFiles.resource(ResultFiles.ALL_MODES)).substring(0, 900));
+        for (List<String> args : List.<List<String>>of(List.of(empty.toString()), List.of(truncated.toString()), List.of(),
+                List.of("a.json", "b.json"), List.of("--bogus", "x.json"))) {
+            CommandOutput output = report(args.toArray(String[]::new));
+            assertTrue(output.isOneLineError("report"), args + " -> " + output);
+        }
+        assertFalse(Files.exists(dir.resolve("empty.html")));
+        CommandOutput help = report("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().startsWith("usage: report"));
+    }
+
+    static void assertSelfContained(String html) {
+        for (String forbidden : List.of("http://", "https://", "<script", "<link", "<img", "url(", "@import", "@font-face")) {
+            assertFalse(html.contains(forbidden), "report must not contain " + forbidden);
+        }
+    }
+
+    static CommandOutput report(String... args) {
+        return CommandOutput.of(ReportCommand::run, args);
+    }
+
+    static Document parse(String html) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> headings(Document dom) {
+        List<String> headings = new ArrayList<>();
+        NodeList h2 = dom.getElementsByTagName("h2");
+        for (int i = 0; i < h2.getLength(); i++) {
+            headings.add(h2.item(i).getTextContent());
+        }
+        return headings;
+    }
+
+    private static Element section(Document dom, String title) {
+        NodeList sections = dom.getElementsByTagName("section");
+        for (int i = 0; i < sections.getLength(); i++) {
+            Element section = (Element) sections.item(i);
+            if (section.getElementsByTagName("h2").item(0).getTextContent().equals(title)) {
+                return section;
+            }
+        }
+        throw new AssertionError("no section " + title);
+    }
+
+    private static String sectionText(Document dom, String title) {
+        return section(dom, title).getTextContent();
+    }
+
+    private static Set<String> svgText(Document dom) {
+        Set<String> texts = new HashSet<>();
+        NodeList svgs = dom.getElementsByTagName("svg");
+        for (int i = 0; i < svgs.getLength(); i++) {
+            texts.addAll(texts((Element) svgs.item(i)));
+        }
+        return texts;
+    }
+
+    private static Set<String> texts(Element svg) {
+        Set<String> texts = new HashSet<>();
+        NodeList nodes = svg.getElementsByTagName("text");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return texts;
+    }
+}

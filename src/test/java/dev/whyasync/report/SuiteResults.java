@@ -1,0 +1,185 @@
+package dev.whyasync.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whyasync.report.results.ResultFormatException;
+import dev.whyasync.report.results.ResultReader;
+import dev.whyasync.report.results.Run;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes result files in the shape the benchmark suite produces (its benchmark names, parameters
+ * and secondary metrics), with numbers the test chooses, so that report sections and claim rules
+ * can be checked against known inputs. Each metric gets three iterations spread 2% around it.
+ */
+final class SuiteResults {
+
+    static final String PACKAGE = "dev.whyasync.bench.";
+    static final Map<String, String> HEADLINE = Map.of("size", "1024", "delay", "20", "reuse", "true");
+
+    private final List<Map<String, Object>> results = new ArrayList<>();
+
+    /** One IoBenchmark.tasks result at the headline workload. */
+    SuiteResults io(String model, int concurrency, double tasksPerSecond, Map<String, Double> secondaries) {
+        Map<String, String> params = new LinkedHashMap<>(HEADLINE);
+        params.put("model", model);
+        params.put("concurrency", String.valueOf(concurrency));
+        return io(params, tasksPerSecond, secondaries);
+    }
+
+    SuiteResults io(Map<String, String> params, double tasksPerSecond, Map<String, Double> secondaries) {
+        return add(SuiteLayout.IO, "thrpt", params, tasksPerSecond, "ops/s", secondaries);
+    }
+
+    /** The suite benchmarks with one benchmark method per model; the others take a model parameter. */
+    static final List<String> PER_METHOD = List.of(SuiteLayout.FOOTPRINT, SuiteLayout.SPAWN, SuiteLayout.SWITCH, SuiteLayout.INERT);
+
+    /** A per-model benchmark (footprint, spawn, switch, code, cancel, inert), named as the suite names it. */
+    SuiteResults model(String benchmark, String mode, String model, double score, String unit, Map<String, Double> secondaries) {
+        return model(benchmark, mode, model, Map.of(), score, unit, secondaries);
+    }
+
+    SuiteResults model(String benchmark, String mode, String model, Map<String, String> params, double score, String unit,
+                       Map<String, Double> secondaries) {
+        Map<String, String> all = new LinkedHashMap<>(params);
+        if (PER_METHOD.contains(benchmark)) {
+            return add(benchmark + "." + model, mode, all, score, unit, secondaries);
+        }
+        all.put("model", model);
+        return add(benchmark, mode, all, score, unit, secondaries);
+    }
+
+    SuiteResults add(String benchmark, String mode, Map<String, String> params, double score, String unit,
+                     Map<String, Double> secondaries) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("jmhVersion", "1.37");
+        result.put("benchmark", PACKAGE + benchmark);
+        result.put("mode", mode);
+        result.put("threads", 1);
+        result.put("forks", 1);
+        result.put("measurementIterations", 3);
+        result.put("params", params);
+        result.put("primaryMetric", metric(score, unit));
+        Map<String, Object> secondary = new LinkedHashMap<>();
+        secondaries.forEach((name, value) -> secondary.put(name, metric(value, unitOf(name))));
+        result.put("secondaryMetrics", secondary);
+        results.add(result);
+        return this;
+    }
+
+    Path write(Path file) {
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), results);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    Run read(Path file) {
+        try {
+            return ResultReader.read(write(file));
+        } catch (ResultFormatException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every suite benchmark for every model, with numbers shaped like the argument expects (threads
+     * costly, async cheap). Test data for rendering, not a prediction.
+     */
+    static SuiteResults everything() {
+        SuiteResults suite = new SuiteResults();
+        for (String model : SuiteLayout.MODELS) {
+            int i = SuiteLayout.MODELS.indexOf(model);
+            double cost = switch (model) {
+                case "threads" -> 4;
+                case "pool" -> 3;
+                case "virtual" -> 1.5;
+                case "actors" -> 2;
+                default -> 1 + i * 0.05;
+            };
+            double cap = switch (model) {
+                case "sequential" -> 1;
+                case "threads" -> 2000;
+                case "pool" -> 200;
+                default -> 1e9;
+            };
+            double perTask = model.equals("threads") ? 80_000 : model.equals("sequential") ? 0 : 1000 * cost;
+            for (int c : new int[] {1, 64, 1024, 8192}) {
+                double inFlight = Math.min(c, cap);
+                double latency = 40 * c / inFlight;
+                Map<String, Double> secondaries = new LinkedHashMap<>(Map.of(
+                        SuiteLayout.CPU_PER_TASK, 20_000 * cost, SuiteLayout.ALLOC_PER_TASK, 4000 * cost,
+                        SuiteLayout.RSS, 100e6 + inFlight * perTask, SuiteLayout.HEAP, 50e6 + inFlight * perTask / 4,
+                        SuiteLayout.THREADS_PEAK, model.equals("threads") ? 2 * inFlight : 20,
+                        SuiteLayout.ERRORS, 0.0, SuiteLayout.PAGES, 2 * inFlight / 0.045));
+                secondaries.putAll(Map.of(SuiteLayout.LATENCY_P50, latency, SuiteLayout.LATENCY_P90, latency * 1.3,
+                        SuiteLayout.LATENCY_P99, latency * 2, SuiteLayout.LATENCY_P999, latency * 3));
+                if (model.equals("callbacks")) {
+                    for (String threads : new String[] {"1", "2"}) {
+                        Map<String, String> params = new LinkedHashMap<>(HEADLINE);
+                        params.putAll(Map.of("model", model, "concurrency", String.valueOf(c), "threads", threads));
+                        double speed = threads.equals("1") ? 0.8 : 1;
+                        Map<String, Double> adjusted = new LinkedHashMap<>(secondaries);
+                        adjusted.put(SuiteLayout.CPU_PER_TASK, 20_000 * cost * speed);
+                        suite.io(params, speed * inFlight / 0.045, adjusted);
+                    }
+                } else {
+                    suite.io(model, c, inFlight / 0.045, secondaries);
+                }
+            }
+            boolean async = SuiteLayout.NON_BLOCKING.contains(model) || model.equals("virtual");
+            suite.model(SuiteLayout.FOOTPRINT, "ss", model, Map.of("tasks", "1000000"), 2e9, "ns/op", Map.of(
+                    SuiteLayout.IDLE_HELD, model.equals("sequential") ? 1 : async ? 1e6 : 30_000,
+                    SuiteLayout.IDLE_BYTES, model.equals("threads") || model.equals("pool") ? 70_000 : 300 * cost));
+            suite.model(SuiteLayout.FOOTPRINT, "ss", model, Map.of("tasks", "1000"), 2e6, "ns/op", Map.of(
+                    SuiteLayout.IDLE_HELD, model.equals("sequential") ? 1 : 1000.0, SuiteLayout.IDLE_BYTES, 90_000.0));
+            suite.model(SuiteLayout.SPAWN, "avgt", model, model.equals("threads") ? 60_000 : 500 * cost, "ns/op", Map.of());
+            suite.model(SuiteLayout.SWITCH, "avgt", model, model.equals("threads") ? 8_000 : 400 * cost, "ns/op", Map.of());
+            suite.model(SuiteLayout.CODE, "ss", model, 5e7, "ns/op", Map.of(
+                    SuiteLayout.CLASSES, 1500 + 800 * cost, SuiteLayout.METASPACE, 8e6 * (1 + (cost - 1) / 2),
+                    SuiteLayout.TASK_BYTECODE, 2000 * cost, SuiteLayout.RUNTIME_JAR, async ? 2e6 : 0,
+                    SuiteLayout.SOURCE_LINES, model.equals("callbacks") ? 90.0 : 30 + 5 * i));
+            if (SuiteLayout.NON_BLOCKING.contains(model)) {
+                suite.model(SuiteLayout.CANCEL, "ss", model, 1e6, "ns/op", Map.of(
+                        SuiteLayout.CANCEL_CLOSE, model.equals("futures") ? 20_000.0 : 2,
+                        SuiteLayout.CANCEL_READS, model.equals("futures") ? 4.0 : 0));
+                suite.model(SuiteLayout.INERT, "ss", model, 1e6, "ns/op", Map.of(
+                        SuiteLayout.REQUESTS_BEFORE_AWAIT, model.equals("reactive") || model.equals("coroutines") ? 0.0 : 2));
+            }
+        }
+        return suite;
+    }
+
+    private static Map<String, Object> metric(double score, String unit) {
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("score", score);
+        metric.put("scoreError", score * 0.05);
+        metric.put("scoreConfidence", List.of(score * 0.95, score * 1.05));
+        metric.put("scoreUnit", unit);
+        metric.put("rawData", List.of(List.of(score * 0.98, score, score * 1.02)));
+        return metric;
+    }
+
+    private static String unitOf(String metric) {
+        if (metric.startsWith("latency.") || metric.endsWith(".ms")) {
+            return "ms";
+        }
+        if (metric.equals(SuiteLayout.CPU_PER_TASK)) {
+            return "ns/op";
+        }
+        if (metric.equals(SuiteLayout.ALLOC_PER_TASK)) {
+            return "B/op";
+        }
+        if (metric.equals(SuiteLayout.PAGES)) {
+            return "ops/s";
+        }
+        return metric.contains("bytes") ? "B" : "#";
+    }
+}

@@ -1,0 +1,191 @@
+package dev.whyasync.report.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whyasync.report.SuiteLayout;
+import dev.whyasync.report.results.ResultReader;
+import dev.whyasync.report.suite.SuiteData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each rule against inputs built to land on one side of its thresholds. */
+class SeedClaimsTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Map<String, Object>> results = new ArrayList<>();
+
+    @Test
+    void thereAreFifteenClaimsNumberedInOrderEachWithARule() {
+        assertEquals(IntStream.rangeClosed(1, 15).boxed().toList(), SeedClaims.ALL.stream().map(Claim::number).toList());
+        SeedClaims.ALL.forEach(c -> assertTrue(c.rule().length() > 60 && c.text().endsWith("."), c.text()));
+    }
+
+    @Test
+    void everyClaimIsNotMeasuredOnAForeignRun() throws Exception {
+        add("org.example.Foo.bar", "thrpt", Map.of(), 10, Map.of());
+        for (SeedClaims.Row row : SeedClaims.assess(data())) {
+            assertEquals(Verdict.NOT_MEASURED, row.assessment().verdict(), row.claim().text());
+            assertFalse(row.assessment().note().isEmpty(), "says what is missing: " + row.claim().number());
+        }
+    }
+
+    @Test
+    void threadOverheadIsSupportedOnlyWhenBothCpuAndMemoryAreLarge() throws Exception {
+        io("threads", 10_000, 40_000, 80_000);
+        io("callbacks", 10_000, 10_000, 2_000);
+        io("futures", 10_000, 12_000, 3_000);
+        assertEquals(Verdict.SUPPORTED, verdict(ThreadClaims.OVERHEAD));
+
+        results.clear();
+        io("threads", 10_000, 11_000, 2_100);
+        io("callbacks", 10_000, 10_000, 2_000);
+        assertEquals(Verdict.REFUTED, verdict(ThreadClaims.OVERHEAD));
+
+        results.clear();
+        io("threads", 10_000, 40_000, 2_100);
+        io("callbacks", 10_000, 10_000, 2_000);
+        Assessment mixed = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.MIXED, mixed.verdict());
+        assertTrue(mixed.numbers().contains("threads / callbacks = 4\u00d7"), mixed.numbers().toString());
+    }
+
+    @Test
+    void partialInputsDecideOnWhatWasMeasuredAndSaySo() throws Exception {
+        io("threads", 10_000, 40_000, Double.NaN);
+        io("callbacks", 10_000, 10_000, Double.NaN);
+        Assessment partial = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.SUPPORTED, partial.verdict());
+        assertTrue(partial.note().startsWith("not measured: threads RSS"), partial.note());
+    }
+
+    @Test
+    void ordersOfMagnitudeAreGraded() throws Exception {
+        assertEquals(Verdict.SUPPORTED, idleHeld(1_000_000, 5_000));
+        assertEquals(Verdict.MIXED, idleHeld(1_000_000, 50_000));
+        assertEquals(Verdict.REFUTED, idleHeld(1_000_000, 500_000));
+    }
+
+    @Test
+    void cancellationIsJudgedPerModel() throws Exception {
+        model(SuiteLayout.CANCEL, "futures", Map.of(SuiteLayout.CANCEL_READS, 3.0, SuiteLayout.CANCEL_CLOSE, 5000.0));
+        model(SuiteLayout.CANCEL, "reactive", Map.of(SuiteLayout.CANCEL_READS, 0.0, SuiteLayout.CANCEL_CLOSE, 1.0));
+        model(SuiteLayout.CANCEL, "threads", Map.of(SuiteLayout.CANCEL_READS, 9.0));
+        Assessment a = FutureClaims.CANCEL_STOPS.assess(data());
+        assertEquals(Verdict.MIXED, a.verdict());
+        assertTrue(a.numbers().contains("futures stops when cancelled: no"), a.numbers().toString());
+        assertTrue(a.numbers().contains("reactive stops when cancelled: yes"), a.numbers().toString());
+        assertFalse(a.numbers().toString().contains("threads"), "blocking models are not futures");
+    }
+
+    @Test
+    void inertnessNeedsNoRequestBeforeAwait() throws Exception {
+        model(SuiteLayout.INERT, "reactive", Map.of(SuiteLayout.REQUESTS_BEFORE_AWAIT, 0.0));
+        model(SuiteLayout.INERT, "coroutines", Map.of(SuiteLayout.REQUESTS_BEFORE_AWAIT, 0.0));
+        assertEquals(Verdict.SUPPORTED, verdict(FutureClaims.INERT_FUTURES));
+        model(SuiteLayout.INERT, "futures", Map.of(SuiteLayout.REQUESTS_BEFORE_AWAIT, 2.0));
+        assertEquals(Verdict.MIXED, verdict(FutureClaims.INERT_FUTURES));
+    }
+
+    @Test
+    void zeroCostComparesAllocationWithTheSequentialControl() throws Exception {
+        ioAlloc("sequential", 4000);
+        ioAlloc("futures", 4100);
+        ioAlloc("reactive", 9000);
+        Assessment a = AsyncClaims.ZERO_COST.assess(data());
+        assertEquals(Verdict.MIXED, a.verdict());
+        assertTrue(a.numbers().contains("reactive extra allocation per task = 4.88 KiB"), a.numbers().toString());
+    }
+
+    @Test
+    void oneVersusManyThreadsNeedsEachToWinSomething() throws Exception {
+        ioThreads("callbacks", "1", 9_000, 8_000);
+        ioThreads("callbacks", "4", 12_000, 11_000);
+        assertEquals(Verdict.SUPPORTED, verdict(RuntimeClaims.ONE_VERSUS_MANY));
+        results.clear();
+        ioThreads("callbacks", "1", 9_000, 12_000);
+        ioThreads("callbacks", "4", 12_000, 11_000);
+        assertEquals(Verdict.REFUTED, verdict(RuntimeClaims.ONE_VERSUS_MANY), "four threads win everything");
+    }
+
+    @Test
+    void programmingModelComparesSourceLinesWithTheControl() throws Exception {
+        model(SuiteLayout.CODE, "sequential", Map.of(SuiteLayout.SOURCE_LINES, 30.0));
+        model(SuiteLayout.CODE, "threads", Map.of(SuiteLayout.SOURCE_LINES, 40.0));
+        model(SuiteLayout.CODE, "virtual", Map.of(SuiteLayout.SOURCE_LINES, 35.0));
+        model(SuiteLayout.CODE, "callbacks", Map.of(SuiteLayout.SOURCE_LINES, 75.0));
+        assertEquals(Verdict.SUPPORTED, verdict(ModelClaims.PROGRAMMING_MODEL));
+        model(SuiteLayout.CODE, "coroutines", Map.of(SuiteLayout.SOURCE_LINES, 60.0));
+        assertEquals(Verdict.MIXED, verdict(ModelClaims.PROGRAMMING_MODEL));
+    }
+
+    private Verdict idleHeld(double async, double threads) throws Exception {
+        results.clear();
+        model(SuiteLayout.FOOTPRINT, "threads", Map.of(SuiteLayout.IDLE_HELD, threads));
+        model(SuiteLayout.FOOTPRINT, "callbacks", Map.of(SuiteLayout.IDLE_HELD, async));
+        return verdict(AsyncClaims.MORE_TASKS);
+    }
+
+    private Verdict verdict(Claim claim) throws Exception {
+        return claim.assess(data()).verdict();
+    }
+
+    /** IO results at C=64 and C=1024, so that a marginal RSS per task exists. */
+    private void io(String model, double throughput, double cpuNs, double rssPerTask) {
+        for (int c : new int[] {64, 1024}) {
+            Map<String, Double> secondary = new LinkedHashMap<>(Map.of(SuiteLayout.CPU_PER_TASK, cpuNs));
+            if (!Double.isNaN(rssPerTask)) {
+                secondary.put(SuiteLayout.RSS, 50e6 + c * rssPerTask);
+            }
+            add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", String.valueOf(c)), throughput, secondary);
+        }
+    }
+
+    private void ioAlloc(String model, double bytes) {
+        add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", "1"), 100,
+                Map.of(SuiteLayout.ALLOC_PER_TASK, bytes));
+    }
+
+    private void ioThreads(String model, String threads, double throughput, double cpuNs) {
+        add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", "1024", "threads", threads),
+                throughput, Map.of(SuiteLayout.CPU_PER_TASK, cpuNs));
+    }
+
+    /** As the suite names them: one method per model for idle, spawn, switch and inert; a model parameter otherwise. */
+    private void model(String benchmark, String model, Map<String, Double> secondary) {
+        if (benchmark.equals(SuiteLayout.CANCEL) || benchmark.equals(SuiteLayout.CODE)) {
+            add("bench." + benchmark, "ss", Map.of("model", model), 1, secondary);
+        } else {
+            add("bench." + benchmark + "." + model, "ss", Map.of(), 1, secondary);
+        }
+    }
+
+    private void add(String benchmark, String mode, Map<String, String> params, double score, Map<String, Double> secondary) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        secondary.forEach((k, v) -> metrics.put(k, Map.of("score", v, "scoreUnit", unit(k))));
+        results.add(Map.of("benchmark", benchmark, "mode", mode, "params", params,
+                "primaryMetric", Map.of("score", score, "scoreUnit", mode.equals("thrpt") ? "ops/s" : "s/op"),
+                "secondaryMetrics", metrics));
+    }
+
+    private static String unit(String metric) {
+        return metric.equals(SuiteLayout.CPU_PER_TASK) ? "ns/op" : metric.equals(SuiteLayout.ALLOC_PER_TASK) ? "B/op"
+                : metric.endsWith(".ms") ? "ms" : metric.contains("bytes") ? "B" : "#";
+    }
+
+    private SuiteData data() throws Exception {
+        Path file = dir.resolve("run-" + System.nanoTime() + ".json");
+        new ObjectMapper().writeValue(file.toFile(), results);
+        return new SuiteData(ResultReader.read(file));
+    }
+}
