@@ -98,3 +98,97 @@ class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
         private const val TERMINATION_TIMEOUT_SECONDS = 30L
     }
 }
+
+/**
+ * The coroutine side of the per-model microbenchmarks in `dev.whyasync.bench` (spawn, switch, idle
+ * tasks, inertness), which Java cannot write because they suspend. Each function is the coroutine
+ * idiom for one unit of concurrency, run in a scope the benchmark owns; a function that a Java
+ * thread must wait for returns a `CompletableFuture`, so that only that one hand-off crosses to a
+ * platform thread and the coroutines join each other natively.
+ */
+object CoroutinePrimitives {
+
+    /** A scope on `executor` whose coroutines are independent children of one supervisor. */
+    @JvmStatic
+    fun scope(executor: java.util.concurrent.ExecutorService): CoroutineScope =
+        CoroutineScope(SupervisorJob() + executor.asCoroutineDispatcher())
+
+    /** Cancels every coroutine of the scope and waits until they have ended. */
+    @JvmStatic
+    fun cancelAndJoin(scope: CoroutineScope) = runBlocking {
+        scope.coroutineContext[kotlinx.coroutines.Job]!!.cancelAndJoin()
+    }
+
+    /** One coroutine that `count` times launches a child running `work` and joins it. */
+    @JvmStatic
+    fun launchAndJoin(scope: CoroutineScope, count: Int, work: Runnable): java.util.concurrent.CompletableFuture<Unit> =
+        completion(scope.launch { repeat(count) { launch { work.run() }.join() } })
+
+    /**
+     * Two coroutines pass a number back and forth `roundTrips` times over rendezvous channels; the
+     * future completes with the number of hand-offs, two per round trip.
+     */
+    @JvmStatic
+    fun pingPong(scope: CoroutineScope, roundTrips: Int): java.util.concurrent.CompletableFuture<Int> {
+        var handOffs = 0
+        val game = scope.launch {
+            val ping = kotlinx.coroutines.channels.Channel<Int>()
+            val pong = kotlinx.coroutines.channels.Channel<Int>()
+            launch { repeat(roundTrips) { pong.send(ping.receive() + 1) } }
+            repeat(roundTrips) {
+                ping.send(handOffs + 1)
+                handOffs = pong.receive()
+            }
+        }
+        return completion(game).thenApply { handOffs }
+    }
+
+    /** `count` events, each for one idle coroutine to wait on. */
+    @JvmStatic
+    fun events(count: Int): Array<kotlinx.coroutines.CompletableDeferred<Unit>> =
+        Array(count) { kotlinx.coroutines.CompletableDeferred<Unit>() }
+
+    /**
+     * One coroutine per event, suspended on it: each starts undispatched, on the caller's thread, and
+     * has suspended by the time this returns. The returned future completes when every one has ended.
+     */
+    @JvmStatic
+    fun awaitEach(scope: CoroutineScope, events: Array<kotlinx.coroutines.CompletableDeferred<Unit>>):
+            java.util.concurrent.CompletableFuture<Unit> =
+        completion(scope.launch(start = CoroutineStart.UNDISPATCHED) {
+            for (event in events) {
+                launch(start = CoroutineStart.UNDISPATCHED) { event.await() }
+            }
+        })
+
+    /** Completes every event, which resumes the coroutine waiting on it. */
+    @JvmStatic
+    fun release(events: Array<kotlinx.coroutines.CompletableDeferred<Unit>>) {
+        events.forEach { it.complete(Unit) }
+    }
+
+    /** A page download as `async`: eager by default, inert until awaited with `CoroutineStart.LAZY`. */
+    @JvmStatic
+    fun download(scope: CoroutineScope, transport: NettyTransport, request: PageRequest, lazy: Boolean):
+            kotlinx.coroutines.Deferred<Page> =
+        scope.async(start = if (lazy) CoroutineStart.LAZY else CoroutineStart.DEFAULT) { page(transport, request) }
+
+    /** Awaits a download from a Java thread; awaiting is what starts a lazy one. */
+    @JvmStatic
+    fun await(download: kotlinx.coroutines.Deferred<Page>): Page = runBlocking { download.await() }
+
+    private suspend fun page(transport: NettyTransport, request: PageRequest): Page =
+        suspendCancellableCoroutine { continuation ->
+            val call = transport.get(request, object : PageCallback {
+                override fun onPage(page: Page) = continuation.resume(page)
+                override fun onError(error: PageDownloadException) = continuation.resumeWithException(error)
+            })
+            continuation.invokeOnCancellation { call.cancel() }
+        }
+
+    private fun completion(job: kotlinx.coroutines.Job): java.util.concurrent.CompletableFuture<Unit> {
+        val done = java.util.concurrent.CompletableFuture<Unit>()
+        job.invokeOnCompletion { cause -> if (cause == null) done.complete(Unit) else done.completeExceptionally(cause) }
+        return done
+    }
+}

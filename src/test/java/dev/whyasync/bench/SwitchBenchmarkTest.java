@@ -1,0 +1,106 @@
+package dev.whyasync.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.ExecutorService;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Every model's ping-pong plays the whole game, two hand-offs per round trip, and ends (no lost
+ * wake-up); the benchmark itself runs under JMH and scores nanoseconds per switch.
+ */
+public class SwitchBenchmarkTest {
+    private static final int ROUND_TRIPS = 200;
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private static EventLoopRuntime loop;
+    private static ExecutorService pool;
+    private static ActorRuntime actors;
+    private static CoroutineRuntime coroutines;
+
+    /** The benchmark, seen by the test compilation so that JMH can run it from the test classpath. */
+    public static class Run extends SwitchBenchmark {
+    }
+
+    @BeforeAll
+    static void startRuntimes() {
+        loop = new EventLoopRuntime();
+        pool = Pools.fixed(2);
+        actors = new ActorRuntime(1);
+        coroutines = new CoroutineRuntime(1);
+    }
+
+    @AfterAll
+    static void closeRuntimes() throws InterruptedException {
+        loop.close();
+        Pools.shutdown(pool);
+        actors.close();
+        coroutines.close();
+        SpawnBenchmarkTest.assertNoRuntimeThreadLeft();
+    }
+
+    @Test
+    void batonPassesEveryTurnBetweenPlatformThreadsWithoutLosingAWakeUp() {
+        // many short games, so that a side often starts before its partner is known
+        assertTimeoutPreemptively(PATIENCE, () -> {
+            for (int game = 0; game < 50; game++) {
+                assertEquals(2 * ROUND_TRIPS, PingPongs.threads(Thread.ofPlatform(), ROUND_TRIPS));
+            }
+        });
+    }
+
+    @Test
+    void virtualThreadsAndPoolTasksPlayTheSameGame() {
+        assertTimeoutPreemptively(PATIENCE, () -> {
+            assertEquals(2 * ROUND_TRIPS, PingPongs.threads(Thread.ofVirtual(), ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.pool(pool, ROUND_TRIPS));
+        });
+    }
+
+    @Test
+    void eventLoopModelsHandOffThroughTheLoop() {
+        assertTimeoutPreemptively(PATIENCE, () -> {
+            assertEquals(2 * ROUND_TRIPS, PingPongs.callbacks(loop.loop(), ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.futures(loop.loop(), ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.reactive(loop.scheduler(), ROUND_TRIPS));
+        });
+    }
+
+    @Test
+    void actorsAndCoroutinesPassTheBallBothWays() {
+        assertTimeoutPreemptively(PATIENCE, () -> {
+            ActorRef<PingPongs.Ball> ping = actors.spawn(PingPongs.player()).join();
+            ActorRef<PingPongs.Ball> pong = actors.spawn(PingPongs.player()).join();
+            assertEquals(2 * ROUND_TRIPS, PingPongs.actors(ping, pong, ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.coroutines(coroutines.scope(), ROUND_TRIPS));
+        });
+    }
+
+    @Test
+    void jmhScoresNanosecondsPerSwitch() throws Exception {
+        System.setProperty("jmh.ignoreLock", "true");
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(Run.class.getName().replace('$', '.') + "\\.(callbacks|actors)$")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
+                .shouldFailOnError(true)
+                .build()).run();
+        assertEquals(2, results.size());
+        for (RunResult result : results) {
+            assertEquals("ns/op", result.getPrimaryResult().getScoreUnit());
+            assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
+        }
+    }
+}
