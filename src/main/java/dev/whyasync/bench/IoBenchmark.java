@@ -43,8 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx4g"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+// the first seconds open C x 2 connections and compile Netty's hot paths: shorter warm-ups measured that, not the model
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 2)
 public class IoBenchmark {
     /** How long a benchmark waits for one task before it calls the model stuck. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -35,7 +35,7 @@ final class BenchCommand {
             """
             Prints the plan (benchmarks, parameter sets, estimated time), then runs the profile's \
             benchmarks with JMH. Profiles: quick (CI, about 3 min), default (about 10 min), full (the \
-            publication run, about an hour). Writes <dir>/<run-id>.json (JMH's JSON) and \
+            publication run, about 70 min). Writes <dir>/<run-id>.json (JMH's JSON) and \
             <dir>/<run-id>.meta.json (JDK, OS, cores, memory, commit, profile, command line, start, \
             end, status) with run-id = yyyyMMdd-HHmmss-<profile>; existing files are never \
             overwritten. Any other JMH setting: 'whyasync jmh'.""",

@@ -23,6 +23,11 @@ record RunSettings(int forks, int warmupIterations, Duration warmupTime, int mea
         return new RunSettings(forks, KEEP, iterationTime, KEEP, iterationTime);
     }
 
+    /** A profile's override of forks only: every benchmark keeps its own iterations and their times. */
+    static RunSettings forksOnly(int forks) {
+        return new RunSettings(forks, KEEP, null, KEEP, null);
+    }
+
     /** What a benchmark declares, with JMH's defaults where it declares nothing. */
     static RunSettings declaredBy(BenchmarkListEntry entry) {
         boolean singleShot = entry.getMode() == Mode.SingleShotTime;

@@ -72,8 +72,11 @@ class SuitePlanTest {
         for (Profile profile : Profiles.ALL) {
             Options options = profile.options().build();
             assertEquals(profile.settings().forks(), options.getForkCount().get());
-            assertEquals(profile.settings().measurementTime().toMillis(), options.getMeasurementTime().get().convertTo(
-                    java.util.concurrent.TimeUnit.MILLISECONDS));
+            Duration time = profile.settings().measurementTime();
+            assertEquals(time != null, options.getMeasurementTime().hasValue(), profile.name());
+            if (time != null) {
+                assertEquals(time.toMillis(), options.getMeasurementTime().get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
             assertEquals(profile.settings().measurementIterations() != RunSettings.KEEP, options.getMeasurementIterations().hasValue());
             assertEquals(profile.includes(), options.getIncludes());
             profile.params().forEach((name, values) -> assertEquals(values, List.copyOf(options.getParameter(name).get())));

@@ -98,8 +98,10 @@ class SeedClaimsTest {
     }
 
     @Test
-    void zeroCostComparesAllocationWithTheSequentialControl() throws Exception {
-        ioAlloc("sequential", 4000);
+    void zeroCostComparesAllocationWithTheLeanestBlockingModel() throws Exception {
+        ioAlloc("sequential", 40000);
+        ioAlloc("virtual", 6000);
+        ioAlloc("pool-200", 4000);
         ioAlloc("futures", 4100);
         ioAlloc("reactive", 9000);
         Assessment a = AsyncClaims.ZERO_COST.assess(data());
