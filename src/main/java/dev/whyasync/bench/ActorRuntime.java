@@ -1,7 +1,6 @@
 package dev.whyasync.bench;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
+import dev.whyasync.model.ActorsModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,7 @@ final class ActorRuntime implements AutoCloseable {
         system = ActorSystem.create(Behaviors.receive((context, request) -> {
             request.spawnIn(context);
             return Behaviors.same();
-        }), "whyasync-micro-actors", settings(threads));
+        }), "whyasync-micro-actors", ActorsModel.settings(threads));
     }
 
     /** Asks the guardian to spawn an actor; the future completes with its reference once it exists. */
@@ -45,24 +44,6 @@ final class ActorRuntime implements AutoCloseable {
         public void spawnIn(ActorContext<SpawnRequest> guardian) {
             spawned.complete(guardian.spawnAnonymous(behavior));
         }
-    }
-
-    private static Config settings(int threads) {
-        return ConfigFactory.parseString("""
-                pekko {
-                  loglevel = WARNING
-                  stdout-loglevel = WARNING
-                  log-dead-letters = off
-                  log-dead-letters-during-shutdown = off
-                  jvm-shutdown-hooks = off
-                  coordinated-shutdown.run-by-jvm-shutdown-hook = off
-                  actor.default-dispatcher.fork-join-executor {
-                    parallelism-min = %d
-                    parallelism-max = %d
-                  }
-                  actor.internal-dispatcher = "pekko.actor.default-dispatcher"
-                }
-                """.formatted(threads, threads)).withFallback(ConfigFactory.load());
     }
 
     /** Stops every actor and waits for the system to end. */

@@ -15,10 +15,11 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * CPU time and heap allocation of the whole client process per operation: {@code cpu.ns/op} (user +
- * system time of every thread, from the OS) and {@code alloc.bytes/op} (bytes allocated by every
- * thread, including threads that ended during the iteration, which {@code -prof gc} misses; the
- * thread-per-task model creates and ends thousands of them). The fixture runs in its own process, so
- * neither figure includes the server. Usable as {@code -prof dev.whyasync.bench.ClientCpuProfiler}.
+ * system time of every thread, from the OS), {@code cpu.cores} (the same over wall time) and
+ * {@code alloc.bytes/op} (bytes allocated by every thread, including threads that ended during the
+ * iteration: the JVM's total counter, the one {@code -prof gc} also reads on JDK 21+, here in the same
+ * profiler as the CPU figure so that one attachment gives both). The fixture runs in its own process,
+ * so neither figure includes the server. Usable as {@code -prof dev.whyasync.bench.ClientCpuProfiler}.
  */
 public final class ClientCpuProfiler implements InternalProfiler {
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -28,6 +28,10 @@ final class InFlightTasks {
     private final BlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
     private int nextId;
     private long errors;
+    /** Set while {@code model.start} runs on the benchmark thread. */
+    private boolean starting;
+    /** Whether the model ran a task to its end inside {@code start}, as the sequential control does. */
+    private boolean ranInPlace;
 
     InFlightTasks(ConcurrencyModel model, Workload workload, int concurrency, Duration patience) {
         this.model = model;
@@ -36,8 +40,13 @@ final class InFlightTasks {
         this.patience = patience;
     }
 
+    /**
+     * Starts C tasks; a model that runs each task in place inside {@code start} (the sequential
+     * control) never has more than one in flight, so for it one is enough, rather than C tasks
+     * run one after another before the first measurement.
+     */
     void fill() {
-        for (int i = 0; i < concurrency; i++) {
+        for (int i = 0; i < concurrency && !ranInPlace; i++) {
             startOne();
         }
     }
@@ -71,18 +80,30 @@ final class InFlightTasks {
         Task task = workload.task(nextId);
         nextId = (nextId + 1) & 0x3fff_ffff;
         long start = System.nanoTime();
-        model.start(task, new TaskListener() {
-            @Override
-            public void onSuccess(TaskResult result) {
-                TaskLatencies.record(System.nanoTime() - start);
-                finished.add(new Outcome(task, result, null));
-            }
+        Thread benchmarkThread = Thread.currentThread();
+        starting = true;
+        try {
+            model.start(task, new TaskListener() {
+                @Override
+                public void onSuccess(TaskResult result) {
+                    finish(new Outcome(task, result, null));
+                }
 
-            @Override
-            public void onFailure(Throwable error) {
-                TaskLatencies.record(System.nanoTime() - start);
-                finished.add(new Outcome(task, null, error));
-            }
-        });
+                @Override
+                public void onFailure(Throwable error) {
+                    finish(new Outcome(task, null, error));
+                }
+
+                private void finish(Outcome outcome) {
+                    TaskLatencies.record(System.nanoTime() - start);
+                    if (starting && Thread.currentThread() == benchmarkThread) {
+                        ranInPlace = true;
+                    }
+                    finished.add(outcome);
+                }
+            });
+        } finally {
+            starting = false;
+        }
     }
 }

@@ -167,9 +167,10 @@ public final class ActorsModel implements ConcurrencyModel {
     /**
      * The dispatcher gets exactly {@code threads} threads and Pekko's internal dispatcher is an alias
      * of it, so the model's thread count is the parameter; startup, shutdown and dead-letter logging
-     * are off because cancelled tasks send messages to stopped actors by design.
+     * are off because cancelled tasks send messages to stopped actors by design. The actor
+     * microbenchmarks build their systems with the same settings.
      */
-    private static Config settings(int threads) {
+    public static Config settings(int threads) {
         return ConfigFactory.parseString("""
                 pekko {
                   loglevel = WARNING

@@ -60,7 +60,7 @@ public final class SuiteLayout {
     public static final String LATENCY_P999 = "latency.p999";
     public static final String CPU_PER_TASK = "cpu.ns/op";
     public static final String ALLOC_PER_TASK = "gc.alloc.rate.norm";
-    /** The suite's own per-task allocation counter, preferred: it counts threads that ended mid-iteration too. */
+    /** The suite's own per-task allocation counter (ClientCpuProfiler), preferred because every profile attaches it. */
     public static final String ALLOC_PER_TASK_OWN = "alloc.bytes/op";
     public static final String RSS = "rss.bytes";
     public static final String HEAP = "heap.bytes";

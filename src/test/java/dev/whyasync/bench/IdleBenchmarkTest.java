@@ -30,10 +30,7 @@ public class IdleBenchmarkTest {
     private static final int TASKS = 2000;
     private static final int THREADS = 200;
 
-    private static EventLoopRuntime loop;
-    private static ExecutorService pool;
-    private static ActorRuntime actors;
-    private static CoroutineRuntime coroutines;
+    private static MicroRuntimes runtimes;
 
     /** The benchmark, seen by the test compilation so that JMH can run it from the test classpath. */
     public static class Run extends IdleBenchmark {
@@ -41,19 +38,12 @@ public class IdleBenchmarkTest {
 
     @BeforeAll
     static void startRuntimes() {
-        loop = new EventLoopRuntime();
-        pool = Pools.fixed(2);
-        actors = new ActorRuntime(1);
-        coroutines = new CoroutineRuntime(1);
+        runtimes = MicroRuntimes.start();
     }
 
     @AfterAll
     static void closeRuntimes() throws InterruptedException {
-        loop.close();
-        Pools.shutdown(pool);
-        actors.close();
-        coroutines.close();
-        SpawnBenchmarkTest.assertNoRuntimeThreadLeft();
+        runtimes.close();
     }
 
     @Test
@@ -61,11 +51,11 @@ public class IdleBenchmarkTest {
         Map<String, IdleTasks.Held> held = Map.of(
                 "threads", IdleTasks.threads(Thread.ofPlatform(), THREADS),
                 "virtual", IdleTasks.threads(Thread.ofVirtual(), TASKS),
-                "pool", IdleTasks.pool(pool, 2, TASKS),
-                "callbacks", IdleTasks.callbacks(loop.loop(), TASKS),
+                "pool", IdleTasks.pool(runtimes.pool(), 2, TASKS),
+                "callbacks", IdleTasks.callbacks(runtimes.loop().loop(), TASKS),
                 "futures", IdleTasks.futures(TASKS),
-                "actors", IdleTasks.actors(actors, TASKS),
-                "coroutines", IdleTasks.coroutines(coroutines.scope(), TASKS),
+                "actors", IdleTasks.actors(runtimes.actors(), TASKS),
+                "coroutines", IdleTasks.coroutines(runtimes.coroutines().scope(), TASKS),
                 "reactive", IdleTasks.reactive(TASKS));
         Thread.sleep(100);
         held.forEach((model, tasks) -> {

@@ -60,7 +60,7 @@ public class InertBenchmarkTest {
         netty.stop();
         blocking.stop();
         fixture.stop();
-        SpawnBenchmarkTest.assertNoRuntimeThreadLeft();
+        MicroRuntimes.assertNoRuntimeThreadLeft();
     }
 
     @Test

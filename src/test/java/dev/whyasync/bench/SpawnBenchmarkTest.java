@@ -28,10 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public class SpawnBenchmarkTest {
     private static final int COUNT = 5;
 
-    private static EventLoopRuntime loop;
-    private static ExecutorService pool;
-    private static ActorRuntime actors;
-    private static CoroutineRuntime coroutines;
+    private static MicroRuntimes runtimes;
 
     /** The benchmark, seen by the test compilation so that JMH can run it from the test classpath. */
     public static class Run extends SpawnBenchmark {
@@ -39,37 +36,12 @@ public class SpawnBenchmarkTest {
 
     @BeforeAll
     static void startRuntimes() {
-        loop = new EventLoopRuntime();
-        pool = Pools.fixed(2);
-        actors = new ActorRuntime(1);
-        coroutines = new CoroutineRuntime(1);
+        runtimes = MicroRuntimes.start();
     }
 
     @AfterAll
     static void closeRuntimesAndLeaveNothingBehind() throws InterruptedException {
-        loop.close();
-        Pools.shutdown(pool);
-        actors.close();
-        coroutines.close();
-        assertNoRuntimeThreadLeft();
-    }
-
-    /**
-     * Every thread the microbenchmarks' runtimes started (all named {@code whyasync-micro...} or
-     * {@code whyasync-spawned}) has ended; the JDK's own virtual-thread scheduler stays, as it should.
-     */
-    static void assertNoRuntimeThreadLeft() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<String> left;
-        do {
-            left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                    .filter(name -> name.startsWith("whyasync-micro") || name.startsWith("whyasync-spawned")).sorted().toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        assertEquals(List.of(), left, "runtime threads left after close");
+        runtimes.close();
     }
 
     /** Records the thread of every unit that ran. */
@@ -102,21 +74,21 @@ public class SpawnBenchmarkTest {
     @Test
     void poolRunsEachSpawnOnAPoolThread() throws Exception {
         Ran ran = new Ran();
-        SpawnJoins.pool(pool, COUNT, ran);
+        SpawnJoins.pool(runtimes.pool(), COUNT, ran);
         ran.assertAll(t -> t.getName().startsWith("whyasync-micro-pool-"), "a pool thread");
     }
 
     @Test
     void callbacksFuturesAndReactiveRunOnTheEventLoop() throws Exception {
         Ran callbacks = new Ran();
-        SpawnJoins.callbacks(loop.loop(), COUNT, callbacks);
-        callbacks.assertAll(loop.loop()::inEventLoop, "the event loop");
+        SpawnJoins.callbacks(runtimes.loop().loop(), COUNT, callbacks);
+        callbacks.assertAll(runtimes.loop().loop()::inEventLoop, "the event loop");
         Ran futures = new Ran();
-        SpawnJoins.futures(loop.loop(), COUNT, futures).join();
-        futures.assertAll(loop.loop()::inEventLoop, "the event loop");
+        SpawnJoins.futures(runtimes.loop().loop(), COUNT, futures).join();
+        futures.assertAll(runtimes.loop().loop()::inEventLoop, "the event loop");
         Ran reactive = new Ran();
-        SpawnJoins.reactive(loop.scheduler(), COUNT, reactive);
-        reactive.assertAll(loop.loop()::inEventLoop, "the event loop");
+        SpawnJoins.reactive(runtimes.loop().scheduler(), COUNT, reactive);
+        reactive.assertAll(runtimes.loop().loop()::inEventLoop, "the event loop");
     }
 
     @Test
@@ -130,7 +102,7 @@ public class SpawnBenchmarkTest {
     @Test
     void actorsSpawnAChildPerSpawnOnTheDispatcher() {
         Ran ran = new Ran();
-        ActorRef<SpawnJoins.ParentMessage> parent = actors.spawn(SpawnJoins.parent(ran)).join();
+        ActorRef<SpawnJoins.ParentMessage> parent = runtimes.actors().spawn(SpawnJoins.parent(ran)).join();
         SpawnJoins.actors(parent, COUNT);
         ran.assertAll(t -> t.getName().startsWith("whyasync-micro-actors"), "an actor dispatcher thread");
     }
@@ -138,7 +110,7 @@ public class SpawnBenchmarkTest {
     @Test
     void coroutinesLaunchOnTheDispatcher() {
         Ran ran = new Ran();
-        SpawnJoins.coroutines(coroutines.scope(), COUNT, ran);
+        SpawnJoins.coroutines(runtimes.coroutines().scope(), COUNT, ran);
         ran.assertAll(t -> t.getName().startsWith("whyasync-micro-coroutines-"), "a dispatcher thread");
     }
 

@@ -24,10 +24,7 @@ public class SwitchBenchmarkTest {
     private static final int ROUND_TRIPS = 200;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private static EventLoopRuntime loop;
-    private static ExecutorService pool;
-    private static ActorRuntime actors;
-    private static CoroutineRuntime coroutines;
+    private static MicroRuntimes runtimes;
 
     /** The benchmark, seen by the test compilation so that JMH can run it from the test classpath. */
     public static class Run extends SwitchBenchmark {
@@ -35,19 +32,12 @@ public class SwitchBenchmarkTest {
 
     @BeforeAll
     static void startRuntimes() {
-        loop = new EventLoopRuntime();
-        pool = Pools.fixed(2);
-        actors = new ActorRuntime(1);
-        coroutines = new CoroutineRuntime(1);
+        runtimes = MicroRuntimes.start();
     }
 
     @AfterAll
     static void closeRuntimes() throws InterruptedException {
-        loop.close();
-        Pools.shutdown(pool);
-        actors.close();
-        coroutines.close();
-        SpawnBenchmarkTest.assertNoRuntimeThreadLeft();
+        runtimes.close();
     }
 
     @Test
@@ -64,26 +54,26 @@ public class SwitchBenchmarkTest {
     void virtualThreadsAndPoolTasksPlayTheSameGame() {
         assertTimeoutPreemptively(PATIENCE, () -> {
             assertEquals(2 * ROUND_TRIPS, PingPongs.threads(Thread.ofVirtual(), ROUND_TRIPS));
-            assertEquals(2 * ROUND_TRIPS, PingPongs.pool(pool, ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.pool(runtimes.pool(), ROUND_TRIPS));
         });
     }
 
     @Test
     void eventLoopModelsHandOffThroughTheLoop() {
         assertTimeoutPreemptively(PATIENCE, () -> {
-            assertEquals(2 * ROUND_TRIPS, PingPongs.callbacks(loop.loop(), ROUND_TRIPS));
-            assertEquals(2 * ROUND_TRIPS, PingPongs.futures(loop.loop(), ROUND_TRIPS));
-            assertEquals(2 * ROUND_TRIPS, PingPongs.reactive(loop.scheduler(), ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.callbacks(runtimes.loop().loop(), ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.futures(runtimes.loop().loop(), ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.reactive(runtimes.loop().scheduler(), ROUND_TRIPS));
         });
     }
 
     @Test
     void actorsAndCoroutinesPassTheBallBothWays() {
         assertTimeoutPreemptively(PATIENCE, () -> {
-            ActorRef<PingPongs.Ball> ping = actors.spawn(PingPongs.player()).join();
-            ActorRef<PingPongs.Ball> pong = actors.spawn(PingPongs.player()).join();
+            ActorRef<PingPongs.Ball> ping = runtimes.actors().spawn(PingPongs.player()).join();
+            ActorRef<PingPongs.Ball> pong = runtimes.actors().spawn(PingPongs.player()).join();
             assertEquals(2 * ROUND_TRIPS, PingPongs.actors(ping, pong, ROUND_TRIPS));
-            assertEquals(2 * ROUND_TRIPS, PingPongs.coroutines(coroutines.scope(), ROUND_TRIPS));
+            assertEquals(2 * ROUND_TRIPS, PingPongs.coroutines(runtimes.coroutines().scope(), ROUND_TRIPS));
         });
     }
 

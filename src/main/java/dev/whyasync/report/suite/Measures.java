@@ -10,10 +10,7 @@ public final class Measures {
     public static final Measure THROUGHPUT = Measure.primary("throughput", "tasks/s", ScoreUnit::toOpsPerSecond);
     public static final Measure PAGES = Measure.secondary(SuiteLayout.PAGES, "pages/s", ScoreUnit::toOpsPerSecond);
     public static final Measure CPU = Measure.secondary(SuiteLayout.CPU_PER_TASK, "ns", ScoreUnit::toNanos);
-    /**
-     * The suite's own counter first: it includes threads that ended during the iteration, which
-     * {@code -prof gc} misses (the thread-per-task model ends thousands of them); JMH's as a fallback.
-     */
+    /** The suite's own counter first (it is always attached), JMH's {@code -prof gc} figure otherwise. */
     public static final Measure ALLOC = Measure.secondary(SuiteLayout.ALLOC_PER_TASK_OWN, "B", Measure.AS_IS)
             .orElse(Measure.secondary(SuiteLayout.ALLOC_PER_TASK, "B", Measure.AS_IS));
     public static final Measure RSS = Measure.secondary(SuiteLayout.RSS, "B", Measure.AS_IS);
