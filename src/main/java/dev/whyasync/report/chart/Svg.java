@@ -7,7 +7,7 @@ import java.util.Locale;
  * well-formed XML without a namespace declaration (inline SVG in HTML gets its namespace from the
  * HTML parser), so the page holds no URL at all.
  */
-final class Svg {
+public final class Svg {
 
     static final String FONT = "font-family=\"system-ui, sans-serif\"";
 
@@ -94,7 +94,8 @@ final class Svg {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    static String escape(String text) {
+    /** Text made safe for XML content and attribute values; the HTML report uses it too. */
+    public static String escape(String text) {
         StringBuilder s = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -1,5 +1,6 @@
 package dev.whyasync.report.render;
 
+import dev.whyasync.report.chart.Svg;
 import dev.whyasync.report.render.Document.Block;
 import dev.whyasync.report.render.Document.Cell;
 import dev.whyasync.report.render.Document.Figure;
@@ -52,17 +53,17 @@ public final class HtmlWriter {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<title>").append(escape(document.title())).append("</title>\n")
+                .append("<title>").append(Svg.escape(document.title())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>").append(escape(document.title())).append("</h1>\n");
+                .append("<h1>").append(Svg.escape(document.title())).append("</h1>\n");
         document.intro().forEach(block -> block(out, block));
         out.append("<nav><ol>\n");
         for (Section section : document.sections()) {
-            out.append("<li><a href=\"#").append(section.id()).append("\">").append(escape(section.title())).append("</a></li>\n");
+            out.append("<li><a href=\"#").append(section.id()).append("\">").append(Svg.escape(section.title())).append("</a></li>\n");
         }
         out.append("</ol></nav>\n");
         for (Section section : document.sections()) {
-            out.append("<section id=\"").append(section.id()).append("\">\n<h2>").append(escape(section.title())).append("</h2>\n");
+            out.append("<section id=\"").append(section.id()).append("\">\n<h2>").append(Svg.escape(section.title())).append("</h2>\n");
             section.blocks().forEach(block -> block(out, block));
             out.append("</section>\n");
         }
@@ -71,7 +72,7 @@ public final class HtmlWriter {
 
     private static void block(StringBuilder out, Block block) {
         switch (block) {
-            case Paragraph p -> out.append(p.muted() ? "<p class=\"muted\">" : "<p>").append(escape(p.text())).append("</p>\n");
+            case Paragraph p -> out.append(p.muted() ? "<p class=\"muted\">" : "<p>").append(Svg.escape(p.text())).append("</p>\n");
             case Table t -> table(out, t);
             case Figure f -> out.append("<figure>").append(f.svg()).append("</figure>\n");
         }
@@ -79,14 +80,14 @@ public final class HtmlWriter {
 
     private static void table(StringBuilder out, Table table) {
         out.append(table.style().isEmpty() ? "<table>" : "<table class=\"" + table.style() + "\">").append("\n<thead><tr>");
-        table.header().forEach(h -> out.append("<th>").append(escape(h)).append("</th>"));
+        table.header().forEach(h -> out.append("<th>").append(Svg.escape(h)).append("</th>"));
         out.append("</tr></thead>\n<tbody>\n");
         for (List<Cell> row : table.rows()) {
             out.append("<tr>");
             for (Cell cell : row) {
                 String css = cssClass(cell);
                 out.append(css.isEmpty() ? "<td>" : "<td class=\"" + css + "\">")
-                        .append(escape(cell.text()).replace("\n", "<br/>")).append("</td>");
+                        .append(Svg.escape(cell.text()).replace("\n", "<br/>")).append("</td>");
             }
             out.append("</tr>\n");
         }
@@ -99,19 +100,5 @@ public final class HtmlWriter {
             return cell.tone().name().toLowerCase(Locale.ROOT);
         }
         return NUMBER.matcher(cell.text()).matches() ? "num" : "";
-    }
-
-    static String escape(String text) {
-        StringBuilder s = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> s.append("&amp;");
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '"' -> s.append("&quot;");
-                default -> s.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-            }
-        }
-        return s.toString();
     }
 }
