@@ -74,6 +74,7 @@ class SeedClaimsTest {
         assertEquals(Verdict.SUPPORTED, idleHeld(1_000_000, 5_000));
         assertEquals(Verdict.MIXED, idleHeld(1_000_000, 50_000));
         assertEquals(Verdict.REFUTED, idleHeld(1_000_000, 500_000));
+        assertEquals(Verdict.NOT_MEASURED, idleHeld(10_000, 10_000), "a run that never reached threads' limit proves nothing");
     }
 
     @Test
