@@ -7,6 +7,7 @@ import dev.whyasync.http.PageCallback;
 import dev.whyasync.http.PageDownloadException;
 import dev.whyasync.http.PageRequest;
 import dev.whyasync.model.CoroutinePrimitives;
+import dev.whyasync.model.ReactiveModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -58,14 +59,14 @@ final class UnawaitedDownloads {
     /** {@code transport.get} with a callback: the request is sent by the call itself. */
     static Unawaited callback(NettyTransport transport, PageRequest request) {
         CompletableFuture<Page> heard = new CompletableFuture<>();
-        transport.get(request, completing(heard));
+        transport.get(request, PageCallback.completing(heard));
         return heard::join;
     }
 
     /** A {@link CompletableFuture} of the page, made as the futures model makes it. */
     static Unawaited future(NettyTransport transport, PageRequest request) {
         CompletableFuture<Page> page = new CompletableFuture<>();
-        transport.get(request, completing(page));
+        transport.get(request, PageCallback.completing(page));
         return page::join;
     }
 
@@ -105,34 +106,7 @@ final class UnawaitedDownloads {
 
     /** A cold Mono, assembled and not subscribed; {@code block()} subscribes. */
     static Unawaited mono(NettyTransport transport, PageRequest request) {
-        Mono<Page> page = Mono.create(sink -> {
-            var call = transport.get(request, new PageCallback() {
-                @Override
-                public void onPage(Page arrived) {
-                    sink.success(arrived);
-                }
-
-                @Override
-                public void onError(PageDownloadException error) {
-                    sink.error(error);
-                }
-            });
-            sink.onCancel(call::cancel);
-        });
+        Mono<Page> page = ReactiveModel.page(transport, request);
         return page::block;
-    }
-
-    private static PageCallback completing(CompletableFuture<Page> page) {
-        return new PageCallback() {
-            @Override
-            public void onPage(Page arrived) {
-                page.complete(arrived);
-            }
-
-            @Override
-            public void onError(PageDownloadException error) {
-                page.completeExceptionally(error);
-            }
-        };
     }
 }

@@ -52,8 +52,8 @@ class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
         val job = scope.launch(start = CoroutineStart.UNDISPATCHED) {
             val result = try {
                 coroutineScope {
-                    val first = async { page(task.first()) }
-                    val second = async { page(task.second()) }
+                    val first = async { page(transport, task.first()) }
+                    val second = async { page(transport, task.second()) }
                     TaskResult.combine(task.id(), first.await(), second.await())
                 }
             } catch (e: Exception) {
@@ -63,15 +63,6 @@ class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
             listener.onSuccess(result)
         }
         return TaskRun { job.cancel() }
-    }
-
-    /** One page: suspends until the transport's callback resumes it; cancelling the coroutine closes the connection. */
-    private suspend fun page(request: PageRequest): Page = suspendCancellableCoroutine { continuation ->
-        val call = transport.get(request, object : PageCallback {
-            override fun onPage(page: Page) = continuation.resume(page)
-            override fun onError(error: PageDownloadException) = continuation.resumeWithException(error)
-        })
-        continuation.invokeOnCancellation { call.cancel() }
     }
 
     private fun reported(task: Task, error: Throwable): Throwable = when (error) {
@@ -96,6 +87,19 @@ class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
         /** The dispatcher's threads are named `whyasync-coroutines-N`. */
         const val THREAD_PREFIX = "whyasync-coroutines-"
         private const val TERMINATION_TIMEOUT_SECONDS = 30L
+
+        /**
+         * One page: suspends until the transport's callback resumes it; cancelling the coroutine
+         * closes the connection. The inertness benchmark's `async` downloads through it too.
+         */
+        internal suspend fun page(transport: NettyTransport, request: PageRequest): Page =
+            suspendCancellableCoroutine { continuation ->
+                val call = transport.get(request, object : PageCallback {
+                    override fun onPage(page: Page) = continuation.resume(page)
+                    override fun onError(error: PageDownloadException) = continuation.resumeWithException(error)
+                })
+                continuation.invokeOnCancellation { call.cancel() }
+            }
     }
 }
 
@@ -171,20 +175,11 @@ object CoroutinePrimitives {
     @JvmStatic
     fun download(scope: CoroutineScope, transport: NettyTransport, request: PageRequest, lazy: Boolean):
             kotlinx.coroutines.Deferred<Page> =
-        scope.async(start = if (lazy) CoroutineStart.LAZY else CoroutineStart.DEFAULT) { page(transport, request) }
+        scope.async(start = if (lazy) CoroutineStart.LAZY else CoroutineStart.DEFAULT) { CoroutinesModel.page(transport, request) }
 
     /** Awaits a download from a Java thread; awaiting is what starts a lazy one. */
     @JvmStatic
     fun await(download: kotlinx.coroutines.Deferred<Page>): Page = runBlocking { download.await() }
-
-    private suspend fun page(transport: NettyTransport, request: PageRequest): Page =
-        suspendCancellableCoroutine { continuation ->
-            val call = transport.get(request, object : PageCallback {
-                override fun onPage(page: Page) = continuation.resume(page)
-                override fun onError(error: PageDownloadException) = continuation.resumeWithException(error)
-            })
-            continuation.invokeOnCancellation { call.cancel() }
-        }
 
     private fun completion(job: kotlinx.coroutines.Job): java.util.concurrent.CompletableFuture<Unit> {
         val done = java.util.concurrent.CompletableFuture<Unit>()

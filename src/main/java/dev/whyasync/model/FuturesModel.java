@@ -53,17 +53,7 @@ public final class FuturesModel implements ConcurrencyModel {
     /** A future for one page; cancelling it cancels the download. */
     private CompletableFuture<Page> download(PageRequest request) {
         CompletableFuture<Page> page = new CompletableFuture<>();
-        PageCall call = transport.get(request, new PageCallback() {
-            @Override
-            public void onPage(Page p) {
-                page.complete(p);
-            }
-
-            @Override
-            public void onError(PageDownloadException error) {
-                page.completeExceptionally(error);
-            }
-        });
+        PageCall call = transport.get(request, PageCallback.completing(page));
         page.whenComplete((p, error) -> {
             if (page.isCancelled()) {
                 call.cancel();

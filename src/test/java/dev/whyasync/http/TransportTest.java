@@ -204,7 +204,7 @@ class TransportTest {
         @Override
         public Page get(PageRequest request) {
             CompletableFuture<Page> page = new CompletableFuture<>();
-            transport.get(request, callback(page));
+            transport.get(request, PageCallback.completing(page));
             try {
                 return page.get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -217,7 +217,7 @@ class TransportTest {
         @Override
         public PageDownloadException cancelAfter(PageRequest request, long afterMillis) throws Exception {
             CompletableFuture<Page> page = new CompletableFuture<>();
-            PageCall call = transport.get(request, callback(page));
+            PageCall call = transport.get(request, PageCallback.completing(page));
             Thread.sleep(afterMillis);
             call.cancel();
             try {
@@ -230,20 +230,6 @@ class TransportTest {
                 }
                 return (PageDownloadException) e.getCause();
             }
-        }
-
-        private static PageCallback callback(CompletableFuture<Page> page) {
-            return new PageCallback() {
-                @Override
-                public void onPage(Page p) {
-                    page.complete(p);
-                }
-
-                @Override
-                public void onError(PageDownloadException error) {
-                    page.completeExceptionally(error);
-                }
-            };
         }
 
         @Override
