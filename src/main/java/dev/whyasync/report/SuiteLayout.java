@@ -52,6 +52,16 @@ public final class SuiteLayout {
     public static final String REUSE = "reuse";
     public static final String THREADS = "threads";
     public static final String TASKS = "tasks";
+    /** Share of page requests, in percent, on which the fixture plays a fault. */
+    public static final String FAULTS = "faults";
+    /** Retries per page after a failed attempt. */
+    public static final String RETRY = "retry";
+    /** Network delay each way between client and server, ms (a proxy or netem, not the server). */
+    public static final String NET_DELAY = "netDelay";
+    /** Bandwidth cap of the network path, bytes/s; 0 = none. */
+    public static final String BANDWIDTH = "bandwidth";
+    /** The server the IO benchmark downloads from; empty = the fixture in its own JVM on loopback. */
+    public static final String TARGET = "target";
 
     public static final String PAGES = "pages";
     public static final String LATENCY_P50 = "latency.p50";
@@ -66,6 +76,11 @@ public final class SuiteLayout {
     public static final String HEAP = "heap.bytes";
     public static final String THREADS_PEAK = "threads.peak";
     public static final String ERRORS = "errors";
+    public static final String RETRIES = "retries";
+    /** How many resources (threads, open files, RSS, live heap) grew beyond noise during a soak. */
+    public static final String SOAK_LEAKS = "soak.leaks";
+    /** Soak resources: each reports {@code soak.<resource>.start}, {@code .growth} and {@code .allowed}. */
+    public static final List<String> SOAK_RESOURCES = List.of("threads", "fds", "rss", "heap");
     public static final String IDLE_HELD = "idle.tasks.held";
     public static final String IDLE_BYTES = "idle.bytes.per.task";
     public static final String CLASSES = "classes.loaded";
@@ -108,6 +123,8 @@ public final class SuiteLayout {
             Map.entry(HEAP, Direction.LOWER),
             Map.entry(THREADS_PEAK, Direction.LOWER),
             Map.entry(ERRORS, Direction.LOWER),
+            Map.entry(RETRIES, Direction.LOWER),
+            Map.entry(SOAK_LEAKS, Direction.LOWER),
             Map.entry(ALLOC_PER_TASK_OWN, Direction.LOWER),
             Map.entry(IDLE_BYTES, Direction.LOWER),
             Map.entry(CLASSES, Direction.LOWER),

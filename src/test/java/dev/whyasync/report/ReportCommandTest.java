@@ -23,7 +23,8 @@ class ReportCommandTest {
 
     static final List<String> SECTIONS = List.of("Environment", "Throughput vs concurrency", "CPU per task",
             "Memory per task in flight", "Latency percentiles", "Footprint of idle tasks", "Spawn and switch cost",
-            "Code footprint", "Cancellation and inertness", "Claims");
+            "Code footprint", "Cancellation and inertness", "Faults and retry", "Network delay vs server delay",
+            "Soak: leaks over time", "Claims");
 
     @TempDir
     Path dir;
@@ -72,6 +73,14 @@ class ReportCommandTest {
             assertFalse(sectionText(dom, section).contains("not measured in this run"), section);
         }
         assertTrue(sectionText(dom, "Environment").contains("21.0.4+7"));
+        assertTrue(sectionText(dom, "Environment").contains("the fixture, in its own JVM"), "the IO target is stated");
+        String faults = sectionText(dom, "Faults and retry");
+        assertTrue(faults.contains("faults 5%, retry 0") && faults.contains("faults 5%, retry 2"), faults);
+        assertTrue(faults.contains("10") && faults.contains("0.1"), "errors per 100 tasks computed from errors/s over tasks/s: " + faults);
+        assertTrue(sectionText(dom, "Network delay vs server delay").contains("0.8\u00d7"),
+                "tasks/s with 10 ms each way over tasks/s with 20 ms at the server");
+        String soak = sectionText(dom, "Soak: leaks over time");
+        assertTrue(soak.contains("FAIL: threads grew") && soak.contains("steady"), soak);
         Element throughput = section(dom, "Throughput vs concurrency");
         Element chart = (Element) throughput.getElementsByTagName("svg").item(0);
         assertEquals(SuiteLayout.MODELS.size() + 1, chart.getElementsByTagName("polyline").getLength(),

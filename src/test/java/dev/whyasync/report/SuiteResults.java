@@ -134,6 +134,7 @@ final class SuiteResults {
                     suite.io(model, c, inFlight / 0.045, secondaries);
                 }
             }
+            suite.offThePath(model, cost);
             boolean async = SuiteLayout.NON_BLOCKING.contains(model) || model.equals("virtual");
             suite.model(SuiteLayout.FOOTPRINT, "ss", model, Map.of("tasks", "1000000"), 2e9, "ns/op", Map.of(
                     SuiteLayout.IDLE_HELD, model.equals("sequential") ? 1 : async ? 1e6 : 30_000,
@@ -155,6 +156,34 @@ final class SuiteResults {
             }
         }
         return suite;
+    }
+
+    /**
+     * The IO benchmark off the clean path at C=64: 5% faults without and with 2 retries (error share
+     * 10% and 0.1% of tasks), 10 ms network delay each way at server delay 0 (0.8 of the rate at
+     * server delay 20 ms), and a soak in which only the pool's thread count grows.
+     */
+    SuiteResults offThePath(String model, double cost) {
+        double rate = 64 / 0.045 / cost;
+        for (int retry : new int[] {0, 2}) {
+            Map<String, String> params = new LinkedHashMap<>(HEADLINE);
+            params.putAll(Map.of("model", model, "concurrency", "64", "faults", "5", "retry", String.valueOf(retry)));
+            io(params, rate * 0.9, Map.of(SuiteLayout.ERRORS, rate * 0.9 * (retry == 0 ? 0.10 : 0.001),
+                    SuiteLayout.RETRIES, retry == 0 ? 0 : rate * 0.9 * 0.1));
+        }
+        Map<String, String> network = new LinkedHashMap<>(HEADLINE);
+        network.putAll(Map.of("model", model, "concurrency", "64", "delay", "0", "netDelay", "10"));
+        io(network, 0.8 * 64 / 0.045, Map.of());
+        Map<String, String> soak = new LinkedHashMap<>(HEADLINE);
+        soak.putAll(Map.of("model", model, "concurrency", "256"));
+        boolean leaks = model.equals("pool");
+        Map<String, Double> resources = new LinkedHashMap<>(Map.of(SuiteLayout.SOAK_LEAKS, leaks ? 1.0 : 0));
+        for (String resource : SuiteLayout.SOAK_RESOURCES) {
+            resources.put("soak." + resource + ".start", 100.0);
+            resources.put("soak." + resource + ".growth", leaks && resource.equals("threads") ? 60.0 : 1);
+            resources.put("soak." + resource + ".allowed", 5.0);
+        }
+        return add(SuiteLayout.IO, "thrpt", soak, rate, "ops/s", resources);
     }
 
     private static Map<String, Object> metric(double score, String unit) {

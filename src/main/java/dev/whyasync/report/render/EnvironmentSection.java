@@ -1,5 +1,6 @@
 package dev.whyasync.report.render;
 
+import dev.whyasync.report.SuiteLayout;
 import dev.whyasync.report.chart.Quantity;
 import dev.whyasync.report.render.Document.Block;
 import dev.whyasync.report.render.Document.Cell;
@@ -42,6 +43,12 @@ final class EnvironmentSection {
         rows.add(row("forks", common(results, BenchmarkResult::forks)));
         rows.add(row("warmup", common(results, r -> iterations(r.warmupIterations(), r.warmupTime()))));
         rows.add(row("measurement", common(results, r -> iterations(r.measurementIterations(), r.measurementTime()))));
+        List<BenchmarkResult> io = results.stream().filter(r -> SuiteLayout.benchmarkOf(r.shortName())
+                .filter(SuiteLayout.IO::equals).isPresent()).toList();
+        if (!io.isEmpty()) {
+            rows.add(row("IO target", common(io, r -> r.param(SuiteLayout.TARGET).filter(t -> !t.isBlank())
+                    .orElse("the fixture, in its own JVM on 127.0.0.1"))));
+        }
         rows.add(row("benchmark results", String.valueOf(results.size())));
         blocks.add(new Table(List.of("", "value"), rows));
         return new Section("environment", "Environment", blocks);

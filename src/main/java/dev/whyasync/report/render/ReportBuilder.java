@@ -35,6 +35,9 @@ public final class ReportBuilder {
                 ModelSections.spawnAndSwitch(data),
                 ModelSections.codeFootprint(data),
                 ModelSections.cancellation(data),
+                RealismSections.faults(data),
+                RealismSections.network(data),
+                RealismSections.soak(data),
                 ClaimsSection.build(SeedClaims.assess(data))));
         OtherSection.build(data).ifPresent(sections::add);
         return new Document("whyasync report: " + run.id(), intro, sections);

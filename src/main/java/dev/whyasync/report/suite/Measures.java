@@ -17,6 +17,8 @@ public final class Measures {
     public static final Measure HEAP = Measure.secondary(SuiteLayout.HEAP, "B", Measure.AS_IS);
     public static final Measure THREADS_PEAK = Measure.secondary(SuiteLayout.THREADS_PEAK, "", Measure.AS_IS);
     public static final Measure ERRORS = Measure.secondary(SuiteLayout.ERRORS, "", Measure.AS_IS);
+    public static final Measure RETRIES = Measure.secondary(SuiteLayout.RETRIES, "", Measure.AS_IS);
+    public static final Measure SOAK_LEAKS = Measure.secondary(SuiteLayout.SOAK_LEAKS, "", Measure.AS_IS);
     public static final Measure P50 = Measure.secondary(SuiteLayout.LATENCY_P50, "ms", ScoreUnit::toMillis);
     public static final Measure P90 = Measure.secondary(SuiteLayout.LATENCY_P90, "ms", ScoreUnit::toMillis);
     public static final Measure P99 = Measure.secondary(SuiteLayout.LATENCY_P99, "ms", ScoreUnit::toMillis);

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A run seen through {@link SuiteLayout}: the suite's results by benchmark and model, and the
@@ -78,8 +79,10 @@ public final class SuiteData {
         return headline;
     }
 
+    /** The IO results at the headline workload, except soak runs (their rate carries the soak's full GCs). */
     public List<BenchmarkResult> headlineIo() {
-        return results(SuiteLayout.IO).stream().filter(r -> workload(r).equals(headline)).toList();
+        return results(SuiteLayout.IO).stream()
+                .filter(r -> workload(r).equals(headline) && Measures.SOAK_LEAKS.of(r).isEmpty()).toList();
     }
 
     /** The concurrency levels at which a model has headline results, lowest first. */
@@ -174,12 +177,22 @@ public final class SuiteData {
         };
     }
 
-    /** Longest delay first (IO-bound), then smallest page, then keep-alive, then by text. */
+    /**
+     * A workload on a clean path first (no faults, retries, network delay or bandwidth cap: those
+     * have sections of their own), then the longest delay (IO-bound), smallest page, keep-alive, text.
+     */
     private static final Comparator<Map<String, String>> HEADLINE_FIRST = Comparator
-            .comparingDouble((Map<String, String> w) -> -orZero(w.get(SuiteLayout.DELAY)))
+            .comparing((Map<String, String> w) -> perturbed(w))
+            .thenComparingDouble(w -> -orZero(w.get(SuiteLayout.DELAY)))
             .thenComparingDouble(w -> orZero(w.get(SuiteLayout.SIZE)))
             .thenComparing(w -> !SuiteLayout.PREFERRED_REUSE.equals(w.get(SuiteLayout.REUSE)))
             .thenComparing(Map::toString);
+
+    /** Whether a workload runs with faults, retries, network delay or a bandwidth cap. */
+    public static boolean perturbed(Map<String, String> workload) {
+        return Stream.of(SuiteLayout.FAULTS, SuiteLayout.RETRY, SuiteLayout.NET_DELAY, SuiteLayout.BANDWIDTH)
+                .anyMatch(name -> orZero(workload.get(name)) > 0);
+    }
 
     private static double orZero(String value) {
         double n = value == null ? Double.NaN : number(value);
