@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A closed loop that keeps C tasks in flight through a model: {@link #fill()} starts C tasks, and each
@@ -17,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * task (a thread, an actor, a coroutine) is part of what is measured.
  */
 final class InFlightTasks {
-    /** What one finished task left: its result or its error. */
-    record Outcome(Task task, TaskResult result, Throwable error) {
+    /** What one finished task left: its result or its error, and how many page downloads it retried. */
+    record Outcome(Task task, TaskResult result, Throwable error, int retries) {
     }
 
     private final ConcurrencyModel model;
@@ -84,14 +85,21 @@ final class InFlightTasks {
         starting = true;
         try {
             model.start(task, new TaskListener() {
+                private final AtomicInteger retries = new AtomicInteger();
+
                 @Override
                 public void onSuccess(TaskResult result) {
-                    finish(new Outcome(task, result, null));
+                    finish(new Outcome(task, result, null, retries.get()));
                 }
 
                 @Override
                 public void onFailure(Throwable error) {
-                    finish(new Outcome(task, null, error));
+                    finish(new Outcome(task, null, error, retries.get()));
+                }
+
+                @Override
+                public void onRetry(Throwable error) {
+                    retries.incrementAndGet();
                 }
 
                 private void finish(Outcome outcome) {

@@ -2,12 +2,15 @@ package dev.whyasync.http;
 
 import dev.whyasync.fixture.Fault;
 import dev.whyasync.fixture.PageBody;
+import java.math.BigDecimal;
 
 /**
  * One GET of page {@code page}: its size, the server-side delay, the fault the fixture should play,
- * and whether the body should come chunked instead of with a Content-Length.
+ * whether the body should come chunked instead of with a Content-Length, and the share of requests
+ * (in percent) that the fixture should answer with a fault it draws itself. A drawn fault is the
+ * fixture's secret: the client learns of it only from the response, and a retry draws again.
  */
-public record PageRequest(int page, int size, int delayMs, Fault fault, boolean chunked) {
+public record PageRequest(int page, int size, int delayMs, Fault fault, boolean chunked, double faultPercent) {
 
     public PageRequest {
         PageBody.checkSize(size);
@@ -17,10 +20,15 @@ public record PageRequest(int page, int size, int delayMs, Fault fault, boolean 
         if (delayMs < 0) {
             throw new IllegalArgumentException("delay must be >= 0 ms, was " + delayMs);
         }
+        Fault.checkPercent(faultPercent);
+    }
+
+    public PageRequest(int page, int size, int delayMs, Fault fault, boolean chunked) {
+        this(page, size, delayMs, fault, chunked, 0);
     }
 
     public PageRequest(int page, int size, int delayMs, Fault fault) {
-        this(page, size, delayMs, fault, false);
+        this(page, size, delayMs, fault, false, 0);
     }
 
     public static PageRequest of(int page, int size, int delayMs) {
@@ -28,14 +36,25 @@ public record PageRequest(int page, int size, int delayMs, Fault fault, boolean 
     }
 
     public PageRequest withChunked(boolean chunkedBody) {
-        return new PageRequest(page, size, delayMs, fault, chunkedBody);
+        return new PageRequest(page, size, delayMs, fault, chunkedBody, faultPercent);
     }
 
-    /** The request target, e.g. {@code /page/7?size=1024&delay=20}. */
+    public PageRequest withFault(Fault played) {
+        return new PageRequest(page, size, delayMs, played, chunked, faultPercent);
+    }
+
+    public PageRequest withFaultPercent(double percent) {
+        return new PageRequest(page, size, delayMs, fault, chunked, percent);
+    }
+
+    /** The request target, e.g. {@code /page/7?size=1024&delay=20} or {@code /page/7?size=1024&delay=20&faults=0.5}. */
     public String path() {
         String path = "/page/" + page + "?size=" + size + "&delay=" + delayMs;
         if (fault != Fault.NONE) {
             path += "&fault=" + fault.query();
+        }
+        if (faultPercent > 0) {
+            path += "&faults=" + BigDecimal.valueOf(faultPercent).stripTrailingZeros().toPlainString();
         }
         return chunked ? path + "&chunked=true" : path;
     }

@@ -8,6 +8,7 @@ import dev.whyasync.http.PageCall;
 import dev.whyasync.http.PageCallback;
 import dev.whyasync.http.PageDownloadException;
 import dev.whyasync.http.PageRequest;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,18 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * Apache Pekko typed actors: a task is a supervisor actor, spawned by the system's guardian on
- * request, which spawns one downloader actor per page, so the two pages run concurrently. A
- * downloader starts its download on the Netty transport and turns the callback (which runs on an
- * event loop) into a message to itself, since messages are the only way into an actor; it passes the
- * outcome to the supervisor and stops. The supervisor joins by counting pages, reports once and
- * stops; stopping an actor stops its children, and a downloader cancels its download when it stops,
- * so a failed page aborts its sibling and cancelling a task is one message: "stop".
+ * request, which spawns one downloader actor per page and tells each to download, so the two pages
+ * run concurrently. A downloader starts its download on the Netty transport and turns the callback
+ * (which runs on an event loop) into a message to itself, since messages are the only way into an
+ * actor; it passes the outcome to the supervisor. The supervisor joins by counting pages, reports
+ * once and stops; stopping an actor stops its children, and a downloader cancels its download when
+ * it stops, so a failed page aborts its sibling and cancelling a task is one message: "stop".
+ * <p>
+ * Retry is written the plain way, because Pekko typed has none for a failed request: supervision
+ * restarts an actor that threw, it does not redo the work the actor was doing, and a failed download
+ * is a message here, not an exception. So on a curable failure, with retries left, the supervisor
+ * sends the page's downloader its "download" message again. A stopped supervisor sends nothing, so
+ * a cancelled task never retries.
  * <p>
  * The surprising fact: no actor ever waits. An actor is a mailbox and a behaviour, and it borrows a
  * dispatcher thread only while it handles one message, so thousands of idle supervisors cost memory
@@ -46,7 +53,7 @@ public final class ActorsModel implements ConcurrencyModel {
 
     public ActorsModel(ModelConfig config) {
         this.transport = new NettyTransport(config.client(), config.threadsOrCores());
-        this.system = ActorSystem.create(guardian(transport), SYSTEM_NAME, settings(config.threadsOrCores()));
+        this.system = ActorSystem.create(guardian(transport, config), SYSTEM_NAME, settings(config.threadsOrCores()));
     }
 
     @Override
@@ -69,50 +76,60 @@ public final class ActorsModel implements ConcurrencyModel {
     private sealed interface TaskMessage permits PageArrived, PageFailed, CancelTask {
     }
 
-    private record PageArrived(int slot, Page page) implements TaskMessage {
+    /** What a downloader hears: the order to download its page (again), or how its download ended. */
+    private sealed interface PageMessage permits Download, PageArrived, PageFailed {
     }
 
-    private record PageFailed(PageDownloadException error) implements TaskMessage {
+    private record PageArrived(int slot, Page page) implements TaskMessage, PageMessage {
+    }
+
+    private record PageFailed(int slot, PageDownloadException error) implements TaskMessage, PageMessage {
     }
 
     private enum CancelTask implements TaskMessage {
         INSTANCE
     }
 
-    private static Behavior<SpawnTask> guardian(NettyTransport transport) {
+    private enum Download implements PageMessage {
+        INSTANCE
+    }
+
+    private static Behavior<SpawnTask> guardian(NettyTransport transport, ModelConfig config) {
         return Behaviors.setup(context -> Behaviors.receive(SpawnTask.class)
                 .onMessage(SpawnTask.class, spawn -> {
                     spawn.supervisor().complete(context.spawnAnonymous(
-                            Behaviors.setup(c -> new Supervisor(c, transport, spawn.task(), spawn.listener()))));
+                            Behaviors.setup(c -> new Supervisor(c, transport, config, spawn.task(), spawn.listener()))));
                     return Behaviors.same();
                 })
                 .build());
     }
 
-    /** One task: spawns a downloader per page, joins them, reports exactly once, then stops with its children. */
+    /** One task: a downloader per page, a join, a retry per curable failure while retries last, one report, then stop with its children. */
     private static final class Supervisor extends AbstractBehavior<TaskMessage> {
+        private final ModelConfig config;
         private final Task task;
         private final TaskListener listener;
+        private final List<ActorRef<PageMessage>> downloaders;
         private final Page[] pages = new Page[2];
+        private final int[] retries = new int[2];
         private boolean reported;
 
-        Supervisor(ActorContext<TaskMessage> context, NettyTransport transport, Task task, TaskListener listener) {
+        Supervisor(ActorContext<TaskMessage> context, NettyTransport transport, ModelConfig config, Task task, TaskListener listener) {
             super(context);
+            this.config = config;
             this.task = task;
             this.listener = listener;
-            context.spawnAnonymous(downloader(transport, 0, task.first(), context.getSelf()));
-            context.spawnAnonymous(downloader(transport, 1, task.second(), context.getSelf()));
+            this.downloaders = List.of(
+                    context.spawnAnonymous(Behaviors.setup(c -> new Downloader(c, transport, 0, task.first(), context.getSelf()))),
+                    context.spawnAnonymous(Behaviors.setup(c -> new Downloader(c, transport, 1, task.second(), context.getSelf()))));
+            downloaders.forEach(d -> d.tell(Download.INSTANCE));
         }
 
         @Override
         public Receive<TaskMessage> createReceive() {
             return newReceiveBuilder()
                     .onMessage(PageArrived.class, this::arrived)
-                    .onMessage(PageFailed.class, failed -> {
-                        reported = true;
-                        listener.onFailure(failed.error());
-                        return Behaviors.stopped();
-                    })
+                    .onMessage(PageFailed.class, this::failed)
                     .onMessageEquals(CancelTask.INSTANCE, Behaviors::stopped)
                     .onSignal(PostStop.class, stopped -> {
                         if (!reported) {
@@ -133,14 +150,56 @@ public final class ActorsModel implements ConcurrencyModel {
             listener.onSuccess(TaskResult.combine(task.id(), pages[0], pages[1]));
             return Behaviors.stopped();
         }
+
+        private Behavior<TaskMessage> failed(PageFailed failed) {
+            int slot = failed.slot();
+            if (config.mayRetry(retries[slot], failed.error())) {
+                retries[slot]++;
+                listener.onRetry(failed.error());
+                downloaders.get(slot).tell(Download.INSTANCE);
+                return this;
+            }
+            reported = true;
+            listener.onFailure(failed.error());
+            return Behaviors.stopped();
+        }
     }
 
-    /** One page: the transport's callback becomes a message to itself, which it passes on to the supervisor. */
-    private static Behavior<TaskMessage> downloader(NettyTransport transport, int slot, PageRequest request,
-                                                    ActorRef<TaskMessage> supervisor) {
-        return Behaviors.setup(context -> {
-            ActorRef<TaskMessage> self = context.getSelf();
-            PageCall call = transport.get(request, new PageCallback() {
+    /** One page: each "download" starts a request whose callback becomes a message to itself, which it passes on to the supervisor. */
+    private static final class Downloader extends AbstractBehavior<PageMessage> {
+        private final NettyTransport transport;
+        private final int slot;
+        private final PageRequest request;
+        private final ActorRef<TaskMessage> supervisor;
+        private PageCall call;
+
+        Downloader(ActorContext<PageMessage> context, NettyTransport transport, int slot, PageRequest request,
+                   ActorRef<TaskMessage> supervisor) {
+            super(context);
+            this.transport = transport;
+            this.slot = slot;
+            this.request = request;
+            this.supervisor = supervisor;
+        }
+
+        @Override
+        public Receive<PageMessage> createReceive() {
+            return newReceiveBuilder()
+                    .onMessageEquals(Download.INSTANCE, this::download)
+                    .onMessage(PageArrived.class, this::passOn)
+                    .onMessage(PageFailed.class, this::passOn)
+                    .onSignal(PostStop.class, stopped -> {
+                        if (call != null) {
+                            call.cancel();
+                        }
+                        return this;
+                    })
+                    .build();
+        }
+
+        private Behavior<PageMessage> download() {
+            ActorRef<PageMessage> self = getContext().getSelf();
+            call = transport.get(request, new PageCallback() {
                 @Override
                 public void onPage(Page page) {
                     self.tell(new PageArrived(slot, page));
@@ -148,20 +207,16 @@ public final class ActorsModel implements ConcurrencyModel {
 
                 @Override
                 public void onError(PageDownloadException error) {
-                    self.tell(new PageFailed(error));
+                    self.tell(new PageFailed(slot, error));
                 }
             });
-            return Behaviors.receive(TaskMessage.class)
-                    .onMessage(TaskMessage.class, outcome -> {
-                        supervisor.tell(outcome);
-                        return Behaviors.stopped();
-                    })
-                    .onSignal(PostStop.class, stopped -> {
-                        call.cancel();
-                        return Behaviors.same();
-                    })
-                    .build();
-        });
+            return this;
+        }
+
+        private Behavior<PageMessage> passOn(TaskMessage outcome) {
+            supervisor.tell(outcome);
+            return this;
+        }
     }
 
     /**

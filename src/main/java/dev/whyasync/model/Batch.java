@@ -24,8 +24,9 @@ public final class Batch {
     private Batch() {
     }
 
+    /** What a batch did; {@code retries} counts the page downloads the model made again after a failure. */
     public record Result(int tasks, int concurrency, long succeeded, long failed, List<Throwable> firstFailures,
-                         long bytes, int peakInFlight, Duration elapsed) {
+                         long bytes, int peakInFlight, Duration elapsed, long retries) {
     }
 
     /** A per-task observer, e.g. a latency recorder; called on the thread that finished the task. */
@@ -58,6 +59,7 @@ public final class Batch {
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
+        AtomicLong retries = new AtomicLong();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         try {
             for (int i = 0; i < tasks; i++) {
@@ -87,6 +89,11 @@ public final class Batch {
                         end(error);
                     }
 
+                    @Override
+                    public void onRetry(Throwable error) {
+                        retries.incrementAndGet();
+                    }
+
                     private void end(Throwable error) {
                         if (error != null) {
                             failed.incrementAndGet();
@@ -111,7 +118,7 @@ public final class Batch {
             throw new BatchTimeoutException("interrupted while running " + model.name());
         }
         return new Result(tasks, concurrency, succeeded.get(), failed.get(), List.copyOf(failures), bytes.get(), peak.get(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), retries.get());
     }
 
     private static BatchTimeoutException timedOut(ConcurrencyModel model, int tasks, int concurrency, Duration timeout,

@@ -15,6 +15,8 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.suspendCancellableCoroutine
@@ -29,6 +31,8 @@ import kotlin.coroutines.resumeWithException
  * join and the structure: if one page fails, the scope cancels its sibling, whose cancellation
  * handler closes the connection; cancelling the task cancels its job, and so both pages, the same
  * way. Each task is a child of one `SupervisorJob`, so a failing task leaves the others alone.
+ * A retry is a plain loop in the suspend function around the page download, as in the blocking
+ * models; a cancelled coroutine stops at `ensureActive` before it would try again.
  *
  * The surprising fact: a suspend function compiles to a state machine, a continuation object that
  * remembers where the coroutine stopped, which is what Rust's async fn compiles to too; but `async`
@@ -38,7 +42,7 @@ import kotlin.coroutines.resumeWithException
  * own code is the one place that reports its outcome, exactly once. The dispatcher's threads come
  * on top of the transport's event loops (`threads` of each).
  */
-class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
+class CoroutinesModel(private val config: ModelConfig) : ConcurrencyModel {
     private val transport = NettyTransport(config.client(), config.threadsOrCores())
     private val executor = Executors.newFixedThreadPool(
         config.threadsOrCores(), Thread.ofPlatform().name(THREAD_PREFIX, 1).factory())
@@ -52,8 +56,8 @@ class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
         val job = scope.launch(start = CoroutineStart.UNDISPATCHED) {
             val result = try {
                 coroutineScope {
-                    val first = async { page(transport, task.first()) }
-                    val second = async { page(transport, task.second()) }
+                    val first = async { pageWithRetries(task.first(), listener) }
+                    val second = async { pageWithRetries(task.second(), listener) }
                     TaskResult.combine(task.id(), first.await(), second.await())
                 }
             } catch (e: Exception) {
@@ -63,6 +67,21 @@ class CoroutinesModel(config: ModelConfig) : ConcurrencyModel {
             listener.onSuccess(result)
         }
         return TaskRun { job.cancel() }
+    }
+
+    /** One page, downloaded again while it fails curably and retries are left. */
+    private suspend fun pageWithRetries(request: PageRequest, listener: TaskListener): Page {
+        var retries = 0
+        while (true) {
+            try {
+                return page(transport, request)
+            } catch (e: PageDownloadException) {
+                currentCoroutineContext().ensureActive()
+                if (!config.mayRetry(retries, e)) throw e
+                retries++
+                listener.onRetry(e)
+            }
+        }
     }
 
     private fun reported(task: Task, error: Throwable): Throwable = when (error) {

@@ -4,25 +4,27 @@ import dev.whyasync.http.NettyTransport;
 import dev.whyasync.http.Page;
 import dev.whyasync.http.PageCall;
 import dev.whyasync.http.PageCallback;
-import dev.whyasync.http.PageDownloadException;
 import dev.whyasync.http.PageRequest;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * {@link CompletableFuture} composition over the Netty transport, the JDK's own async style: each
- * page is a future completed by the event loop, the task is {@code first.thenCombine(second, ...)}, and
- * when it fails the sibling's future is cancelled.
+ * page is a future completed by the event loop, a retry is the same download composed onto a failed
+ * one with {@code exceptionallyCompose}, and the task is {@code first.thenCombine(second, ...)}.
  * Unlike a Rust future, a CompletableFuture is eager (the download starts when it is created) and
- * dropping it stops nothing; only {@code cancel} does, and here cancelling a page's future closes its
- * connection.
+ * dropping it stops nothing. Nor does cancelling it reach upstream: {@code cancel} on a composed
+ * future completes that future alone while the attempt it waits for runs on. So a task carries a
+ * {@code stop} future of its own, and completing it cancels every attempt in flight and forbids new
+ * ones; a failing page completes it, which stops its sibling, and so does cancelling the task.
  */
 public final class FuturesModel implements ConcurrencyModel {
     private final NettyTransport transport;
+    private final ModelConfig config;
 
     public FuturesModel(ModelConfig config) {
         this.transport = new NettyTransport(config.client(), config.threadsOrCores());
+        this.config = config;
     }
 
     @Override
@@ -32,42 +34,33 @@ public final class FuturesModel implements ConcurrencyModel {
 
     @Override
     public TaskRun start(Task task, TaskListener listener) {
-        CompletableFuture<Page> first = download(task.first());
-        CompletableFuture<Page> second = download(task.second());
-        CompletableFuture<TaskResult> both = first.thenCombine(second, (a, b) -> TaskResult.combine(task.id(), a, b));
-        both.whenComplete((result, error) -> {
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        CompletableFuture<Page> first = download(task.first(), 0, stop, listener);
+        CompletableFuture<Page> second = download(task.second(), 0, stop, listener);
+        first.thenCombine(second, (a, b) -> TaskResult.combine(task.id(), a, b)).whenComplete((result, error) -> {
             if (error == null) {
                 listener.onSuccess(result);
             } else {
-                first.cancel(false);
-                second.cancel(false);
-                listener.onFailure(unwrap(task, error));
+                stop.complete(null);
+                listener.onFailure(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
             }
         });
-        return () -> {
-            first.cancel(false);
-            second.cancel(false);
-        };
+        return () -> stop.complete(null);
     }
 
-    /** A future for one page; cancelling it cancels the download. */
-    private CompletableFuture<Page> download(PageRequest request) {
-        CompletableFuture<Page> page = new CompletableFuture<>();
-        PageCall call = transport.get(request, PageCallback.completing(page));
-        page.whenComplete((p, error) -> {
-            if (page.isCancelled()) {
-                call.cancel();
+    /** One page: an attempt, and after a curable failure the next attempt composed onto it. */
+    private CompletableFuture<Page> download(PageRequest request, int retriesMade, CompletableFuture<Void> stop,
+                                             TaskListener listener) {
+        CompletableFuture<Page> attempt = new CompletableFuture<>();
+        PageCall call = transport.get(request, PageCallback.completing(attempt));
+        stop.thenRun(call::cancel);
+        return attempt.exceptionallyCompose(error -> {
+            if (stop.isDone() || !config.mayRetry(retriesMade, error)) {
+                return CompletableFuture.failedFuture(error);
             }
+            listener.onRetry(error);
+            return download(request, retriesMade + 1, stop, listener);
         });
-        return page;
-    }
-
-    private static Throwable unwrap(Task task, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof CancellationException) {
-            return new PageDownloadException("task " + task.id(), PageDownloadException.Reason.CANCELLED, "task cancelled");
-        }
-        return cause;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The join of a task's two pages for models that finish a task from whichever page completes last
  * (pool, callbacks): a countdown of two, the first failure wins and stops the sibling, and the
- * listener hears exactly one outcome.
+ * listener hears exactly one outcome. A page that a model retries arrives once, with its last attempt.
  */
 final class PagePair {
     private final Task task;
@@ -45,6 +45,11 @@ final class PagePair {
     void failed(Throwable error) {
         stop(error);
         arrive();
+    }
+
+    /** Whether the task has failed or been cancelled: a page that fails now must not try again. */
+    boolean stopped() {
+        return failure.get() != null;
     }
 
     /** Stops both downloads; they then fail and arrive, and the task reports {@code CANCELLED}. */

@@ -13,14 +13,18 @@ import java.util.function.Consumer;
  * every page download; no thread is created per task. Each page is its own pool job and the one that
  * finishes last completes the task, so no pool thread ever blocks waiting for a sibling (which would
  * deadlock a small pool). With more pages in flight than threads, pages wait in the pool's queue:
- * the pool caps concurrency at its size, which is what the seed's second claim is about.
+ * the pool caps concurrency at its size, which is what the seed's second claim is about. A failed
+ * page is retried in a loop around the blocking call, on the same pool thread, which stays busy
+ * for every attempt.
  */
 public final class PoolModel implements ConcurrencyModel {
     private final BlockingTransport transport;
+    private final ModelConfig config;
     private final ExecutorService pool;
 
     public PoolModel(ModelConfig config) {
         this.transport = new BlockingTransport(config.client());
+        this.config = config;
         this.pool = Executors.newFixedThreadPool(config.threadsOrCores(),
                 Thread.ofPlatform().name("whyasync-pool-", 1).factory());
     }
@@ -39,19 +43,24 @@ public final class PoolModel implements ConcurrencyModel {
             first.abort();
             second.abort();
         });
-        pool.execute(() -> download(first, pair, pair::firstDone));
-        pool.execute(() -> download(second, pair, pair::secondDone));
+        pool.execute(() -> download(first, pair, listener, pair::firstDone));
+        pool.execute(() -> download(second, pair, listener, pair::secondDone));
         return pair::cancel;
     }
 
-    /** Runs on a pool thread, which blocks for the whole download. */
-    private static void download(BlockingCall call, PagePair pair, Consumer<Page> done) {
-        Page page;
-        try {
-            page = call.execute();
-        } catch (RuntimeException e) {
-            pair.failed(e);
-            return;
+    /** Runs on a pool thread, which blocks for the whole download, retries included. */
+    private void download(BlockingCall call, PagePair pair, TaskListener listener, Consumer<Page> done) {
+        Page page = null;
+        for (int retries = 0; page == null; retries++) {
+            try {
+                page = call.execute();
+            } catch (RuntimeException e) {
+                if (pair.stopped() || !config.mayRetry(retries, e)) {
+                    pair.failed(e);
+                    return;
+                }
+                listener.onRetry(e);
+            }
         }
         done.accept(page);
     }

@@ -9,6 +9,7 @@ import dev.whyasync.http.PageRequest;
 import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Project Reactor: a task is {@code Mono.zip(page(first), page(second), combine)}, where each page
@@ -23,12 +24,18 @@ import reactor.core.publisher.Mono;
  * future. A disposed Mono emits nothing at all, not even an error, so the model tells the listener
  * itself with a {@code doOnCancel} hook; Reactor's subscriber lets exactly one of "dispose" and
  * "result" win, so the listener still hears exactly one outcome.
+ * <p>
+ * A retry is Reactor's own operator: {@code retryWhen} with a {@link Retry} spec that counts, filters
+ * the curable failures and, once the count is spent, hands on the last failure itself rather than
+ * Reactor's "retries exhausted" wrapper. It resubscribes the cold page Mono, which downloads again.
  */
 public final class ReactiveModel implements ConcurrencyModel {
     private final NettyTransport transport;
+    private final ModelConfig config;
 
     public ReactiveModel(ModelConfig config) {
         this.transport = new NettyTransport(config.client(), config.threadsOrCores());
+        this.config = config;
     }
 
     @Override
@@ -38,7 +45,11 @@ public final class ReactiveModel implements ConcurrencyModel {
 
     @Override
     public TaskRun start(Task task, TaskListener listener) {
-        Disposable subscription = Mono.zip(page(transport, task.first()), page(transport, task.second()), (a, b) -> TaskResult.combine(task.id(), a, b))
+        Retry retry = Retry.max(config.retries()).filter(ModelConfig::curable)
+                .doBeforeRetry(signal -> listener.onRetry(signal.failure()))
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+        Disposable subscription = Mono.zip(page(transport, task.first()).retryWhen(retry), page(transport, task.second()).retryWhen(retry),
+                        (a, b) -> TaskResult.combine(task.id(), a, b))
                 .doOnCancel(() -> listener.onFailure(
                         new PageDownloadException("task " + task.id(), PageDownloadException.Reason.CANCELLED, "task cancelled")))
                 .subscribe(listener::onSuccess, error -> listener.onFailure(Exceptions.unwrap(error)));

@@ -7,13 +7,16 @@ import dev.whyasync.http.Page;
 /**
  * The control: no concurrency at all. The caller's own thread downloads the first page, then the
  * second, and only then returns; so whatever concurrency a batch asks for, one task is in flight.
- * Every other model is judged against this one.
+ * A failed page is retried the plainest way there is, a loop around the blocking call. Every other
+ * model is judged against this one.
  */
 public final class SequentialModel implements ConcurrencyModel {
     private final BlockingTransport transport;
+    private final ModelConfig config;
 
     public SequentialModel(ModelConfig config) {
         this.transport = new BlockingTransport(config.client());
+        this.config = config;
     }
 
     @Override
@@ -26,8 +29,8 @@ public final class SequentialModel implements ConcurrencyModel {
         BlockingCall first = transport.call(task.first());
         BlockingCall second = transport.call(task.second());
         try {
-            Page a = first.execute();
-            Page b = second.execute();
+            Page a = download(first, listener);
+            Page b = download(second, listener);
             listener.onSuccess(TaskResult.combine(task.id(), a, b));
         } catch (RuntimeException e) {
             listener.onFailure(e);
@@ -36,6 +39,20 @@ public final class SequentialModel implements ConcurrencyModel {
             first.abort();
             second.abort();
         };
+    }
+
+    /** The call, made again while it fails curably and retries are left; an aborted call fails {@code CANCELLED}, which is not retried. */
+    private Page download(BlockingCall call, TaskListener listener) {
+        for (int retries = 0; ; retries++) {
+            try {
+                return call.execute();
+            } catch (RuntimeException e) {
+                if (!config.mayRetry(retries, e)) {
+                    throw e;
+                }
+                listener.onRetry(e);
+            }
+        }
     }
 
     @Override

@@ -11,14 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ThreadPerPage implements AutoCloseable {
     private final BlockingTransport transport;
+    private final ModelConfig config;
     private final Set<Thread> taskThreads = ConcurrentHashMap.newKeySet();
 
     ThreadPerPage(ModelConfig config) {
         this.transport = new BlockingTransport(config.client());
+        this.config = config;
     }
 
     TaskRun start(Task task, TaskListener listener, Thread.Builder taskThread, Thread.Builder pageThreads) {
-        ForkedPages pages = new ForkedPages(transport, task);
+        ForkedPages pages = new ForkedPages(transport, config, task);
         Thread thread = taskThread.unstarted(() -> {
             try {
                 pages.run(pageThreads, listener);
