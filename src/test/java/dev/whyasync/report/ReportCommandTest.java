@@ -97,6 +97,7 @@ class ReportCommandTest {
         Element tbody = (Element) section(dom, "Claims").getElementsByTagName("tbody").item(0);
         assertEquals(15, tbody.getElementsByTagName("tr").getLength(), "one row per seed claim");
         assertTrue(claims.contains("supported") && claims.contains("refuted"), claims);
+        assertTrue(claims.contains("retry 0, C=64: actors errors per 100 tasks = 10"), "claim 5 shows actors under faults: " + claims);
         assertSelfContained(html);
         String markdown = Files.readString(dir.resolve("suite.md"));
         assertTrue(markdown.contains("| 15 | Threads and coroutines need no change"), "claims table in Markdown");

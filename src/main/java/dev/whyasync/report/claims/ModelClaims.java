@@ -11,9 +11,12 @@ import static dev.whyasync.report.SuiteLayout.MODELS;
 import static dev.whyasync.report.SuiteLayout.NON_BLOCKING;
 import static dev.whyasync.report.SuiteLayout.VIRTUAL;
 
+import dev.whyasync.report.SuiteLayout;
+import dev.whyasync.report.chart.Quantity;
 import dev.whyasync.report.suite.Measures;
 import dev.whyasync.report.suite.SuiteData;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -98,6 +101,14 @@ final class ModelClaims {
         Rules.ratioPart(e, "actors CPU per task ≤ 2x the cheapest non-blocking", ACTORS, "CPU per task" + m.at(), "ns",
                 data.io(ACTORS, m.concurrency(), Measures.CPU),
                 Pick.lowest(m.rivals(), Rules.io(data, m, Measures.CPU)), r -> r <= 2);
+        // the seed's rider, "actors leave flow control and retry unanswered": shown, not judged
+        data.results(SuiteLayout.IO).stream()
+                .filter(r -> SuiteLayout.modelOf(r).orElse("").equals(ACTORS) && SuiteData.numberOrZero(r, SuiteLayout.FAULTS) > 0)
+                .forEach(r -> e.text(String.format(Locale.ROOT, "under %s%% faults, retry %d, C=%d: actors errors per 100 tasks = %s, "
+                                + "retries per 100 tasks = %s (retry written by hand: Pekko has none for a failed request)",
+                        Quantity.format(SuiteData.numberOrZero(r, SuiteLayout.FAULTS), ""), (int) SuiteData.numberOrZero(r, SuiteLayout.RETRY),
+                        SuiteData.concurrency(r), Quantity.format(SuiteData.perHundredTasks(r, Measures.ERRORS).orElse(Double.NaN), ""),
+                        Quantity.format(SuiteData.perHundredTasks(r, Measures.RETRIES).orElse(Double.NaN), ""))));
         return e.verdict();
     }
 

@@ -35,7 +35,7 @@ final class RealismSections {
 
     static Section faults(SuiteData data) {
         String title = "Faults and retry";
-        List<BenchmarkResult> faulty = io(data, r -> number(r, SuiteLayout.FAULTS) > 0);
+        List<BenchmarkResult> faulty = io(data, r -> SuiteData.numberOrZero(r, SuiteLayout.FAULTS) > 0);
         if (faulty.isEmpty()) {
             return Charts.notMeasured("faults", title, SuiteLayout.IO + " with " + SuiteLayout.FAULTS + " > 0");
         }
@@ -47,7 +47,7 @@ final class RealismSections {
             List<Bar> bars = new ArrayList<>();
             for (String faultCase : cases) {
                 bars.add(Bar.of(faulty.stream().filter(r -> model(r).equals(model) && faultCase(r).equals(faultCase))
-                        .findFirst().flatMap(r -> Charts.boxed(perHundred(r, Measures.ERRORS))).orElse(Double.NaN),
+                        .findFirst().flatMap(r -> Charts.boxed(SuiteData.perHundredTasks(r, Measures.ERRORS))).orElse(Double.NaN),
                         Charts.color(model, m)));
             }
             series.add(new BarChart.BarSeries(model, bars));
@@ -58,8 +58,8 @@ final class RealismSections {
             rows.add(List.of(Cell.of(model(r)), Cell.of(faultCase(r)), Cell.of(String.valueOf(SuiteData.concurrency(r))),
                     Charts.withError(Optional.of(r), Measures.THROUGHPUT),
                     ratioCell(Measures.THROUGHPUT.of(r), clean.map(Measures.THROUGHPUT::of).orElse(OptionalDouble.empty())),
-                    Charts.cell(perHundred(r, Measures.ERRORS), ""),
-                    Charts.cell(perHundred(r, Measures.RETRIES), ""),
+                    Charts.cell(SuiteData.perHundredTasks(r, Measures.ERRORS), ""),
+                    Charts.cell(SuiteData.perHundredTasks(r, Measures.RETRIES), ""),
                     Charts.cell(Measures.P99.of(r), "ms")));
         }
         return new Section("faults", title, List.of(
@@ -76,17 +76,17 @@ final class RealismSections {
 
     static Section network(SuiteData data) {
         String title = "Network delay vs server delay";
-        List<BenchmarkResult> delayed = io(data, r -> number(r, SuiteLayout.NET_DELAY) > 0 || number(r, SuiteLayout.BANDWIDTH) > 0);
+        List<BenchmarkResult> delayed = io(data, r -> SuiteData.numberOrZero(r, SuiteLayout.NET_DELAY) > 0 || SuiteData.numberOrZero(r, SuiteLayout.BANDWIDTH) > 0);
         if (delayed.isEmpty()) {
             return Charts.notMeasured("network", title, SuiteLayout.IO + " with " + SuiteLayout.NET_DELAY + " > 0");
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (BenchmarkResult r : delayed) {
-            double network = number(r, SuiteLayout.NET_DELAY);
-            double server = number(r, SuiteLayout.DELAY);
+            double network = SuiteData.numberOrZero(r, SuiteLayout.NET_DELAY);
+            double server = SuiteData.numberOrZero(r, SuiteLayout.DELAY);
             Optional<BenchmarkResult> same = twin(data, r, Map.of(SuiteLayout.NET_DELAY, 0.0, SuiteLayout.BANDWIDTH, 0.0,
                     SuiteLayout.DELAY, server + 2 * network));
-            double cap = number(r, SuiteLayout.BANDWIDTH);
+            double cap = SuiteData.numberOrZero(r, SuiteLayout.BANDWIDTH);
             rows.add(List.of(Cell.of(model(r)), Cell.of(String.valueOf(SuiteData.concurrency(r))),
                     Cell.of(ms(network) + " each way" + (cap > 0 ? ", cap " + Quantity.format(cap, "B") + "/s" : "")),
                     Cell.of(ms(server)),
@@ -165,23 +165,13 @@ final class RealismSections {
             Map<String, String> params = new HashMap<>(r.params());
             changed.keySet().forEach(params::remove);
             return params.equals(wanted) && changed.entrySet().stream()
-                    .allMatch(e -> number(r, e.getKey()) == e.getValue());
+                    .allMatch(e -> SuiteData.numberOrZero(r, e.getKey()) == e.getValue());
         }).findFirst();
     }
 
     private static String faultCase(BenchmarkResult r) {
-        return String.format(Locale.ROOT, "faults %s%%, retry %d", Quantity.format(number(r, SuiteLayout.FAULTS), ""),
-                (int) number(r, SuiteLayout.RETRY));
-    }
-
-    /** A per-second secondary count as a count per 100 finished tasks (both are rates over the same time). */
-    private static OptionalDouble perHundred(BenchmarkResult r, Measure count) {
-        OptionalDouble tasks = Measures.THROUGHPUT.of(r);
-        OptionalDouble value = count.of(r);
-        if (tasks.isEmpty() || tasks.getAsDouble() <= 0) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(100 * value.orElse(0) / tasks.getAsDouble());
+        return String.format(Locale.ROOT, "faults %s%%, retry %d", Quantity.format(SuiteData.numberOrZero(r, SuiteLayout.FAULTS), ""),
+                (int) SuiteData.numberOrZero(r, SuiteLayout.RETRY));
     }
 
     private static OptionalDouble soak(BenchmarkResult r, String resource, String part) {
@@ -201,12 +191,6 @@ final class RealismSections {
 
     private static String model(BenchmarkResult r) {
         return r.param(SuiteLayout.MODEL).orElse("(no model)");
-    }
-
-    /** A numeric parameter; 0 when absent (files from before the parameter existed). */
-    private static double number(BenchmarkResult r, String name) {
-        double value = SuiteData.number(r.param(name).orElse("0"));
-        return Double.isNaN(value) ? 0 : value;
     }
 
     private static String ms(double millis) {

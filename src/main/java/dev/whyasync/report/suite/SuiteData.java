@@ -157,6 +157,21 @@ public final class SuiteData {
         return single(benchmark, model).map(measure::of).orElse(OptionalDouble.empty());
     }
 
+    /** A per-second secondary count (errors, retries) per 100 finished tasks: both are rates over the same time. */
+    public static OptionalDouble perHundredTasks(BenchmarkResult result, Measure count) {
+        OptionalDouble tasks = Measures.THROUGHPUT.of(result);
+        if (tasks.isEmpty() || tasks.getAsDouble() <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(100 * count.of(result).orElse(0) / tasks.getAsDouble());
+    }
+
+    /** A numeric parameter of a result; 0 when absent (files from before the parameter existed). */
+    public static double numberOrZero(BenchmarkResult result, String param) {
+        double value = number(result.param(param).orElse("0"));
+        return Double.isNaN(value) ? 0 : value;
+    }
+
     public static int concurrency(BenchmarkResult result) {
         return (int) number(result.param(SuiteLayout.CONCURRENCY).orElse("-1"));
     }
