@@ -1,6 +1,8 @@
 package dev.whyasync.bench;
 
+import dev.whyasync.fixture.DelayProxyProcess;
 import dev.whyasync.fixture.FixtureProcess;
+import dev.whyasync.fixture.LinkShape;
 import dev.whyasync.http.ClientConfig;
 import dev.whyasync.model.ConcurrencyModel;
 import dev.whyasync.model.ModelConfig;
@@ -49,6 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class IoBenchmark {
     /** How long a benchmark waits for one task before it calls the model stuck. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** The request timeout under faults: a stall ends here instead of after the default 10 s. */
+    private static final Duration FAULT_TIMEOUT = Duration.ofSeconds(2);
 
     /** A model name, optionally with its runtime threads: {@code pool-200}, {@code callbacks-1}, {@code virtual-1}. */
     @Param({"sequential", "threads", "pool", "pool-200", "callbacks", "futures", "virtual", "actors", "coroutines", "reactive"})
@@ -81,16 +85,42 @@ public class IoBenchmark {
     @Param({""})
     public String target;
 
+    /**
+     * Percent of page requests the fixture answers with a fault it draws (500, reset, stall,
+     * truncate, drip); 0 = none. Above 0 the request timeout drops from 10 s to 2 s
+     * ({@code FAULT_TIMEOUT}), so that a stalled or dripping page holds its slot of the closed loop
+     * for 2 s, not 10; failed tasks count as {@code errors}, page retries as {@code retries}.
+     */
+    @Param({"0"})
+    public double faults;
+
+    /** Retries per page after a curable failure, each model in its own idiom; 0 = none. */
+    @Param({"0"})
+    public int retry;
+
+    /**
+     * Network delay each way between client and server, ms: a delay proxy (NetCrusher, in its own
+     * JVM) runs in front of the fixture or the target; 0 = direct.
+     */
+    @Param({"0"})
+    public int netDelay;
+
+    /** Bandwidth cap of each direction through the delay proxy, bytes/s, shared by all connections; 0 = none. */
+    @Param({"0"})
+    public long bandwidth;
+
     private FixtureProcess fixture;
+    private DelayProxyProcess proxy;
     private ConcurrencyModel running;
     private InFlightTasks tasks;
 
-    /** Pages and errors, reported by JMH next to tasks/s. */
+    /** Pages, failed tasks and page retries, reported by JMH next to tasks/s. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Counters {
         public long pages;
         public long errors;
+        public long retries;
     }
 
     @Setup(Level.Trial)
@@ -109,8 +139,18 @@ public class IoBenchmark {
         } else {
             uri = URI.create(target);
         }
-        running = kind.create(new ModelConfig(ClientConfig.of(uri).withKeepAlive(reuse), choice.threads()));
-        tasks = new InFlightTasks(running, Workload.of(size, delay), concurrency, PATIENCE);
+        LinkShape link = new LinkShape(netDelay, bandwidth);
+        if (!link.isNone()) {
+            MachineLimits.read().checkProxyConnections(model, concurrency, kind.connectionsPerTask());
+            proxy = DelayProxyProcess.start("127.0.0.1", uri, link);
+            uri = proxy.baseUri();
+        }
+        ClientConfig client = ClientConfig.of(uri).withKeepAlive(reuse);
+        if (faults > 0) {
+            client = client.withRequestTimeout(FAULT_TIMEOUT);
+        }
+        running = kind.create(new ModelConfig(client, choice.threads(), retry));
+        tasks = new InFlightTasks(running, Workload.of(size, delay).withFaults(faults), concurrency, PATIENCE);
         tasks.fill();
     }
 
@@ -123,6 +163,7 @@ public class IoBenchmark {
         } else {
             counters.errors++;
         }
+        counters.retries += outcome.retries();
         return outcome;
     }
 
@@ -133,6 +174,9 @@ public class IoBenchmark {
                 running.close();
             }
         } finally {
+            if (proxy != null) {
+                proxy.close();
+            }
             if (fixture != null) {
                 fixture.close();
             }

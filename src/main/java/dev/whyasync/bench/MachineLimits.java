@@ -99,6 +99,22 @@ public record MachineLimits(long openFiles, long userProcesses, long maxMapCount
         }
     }
 
+    /**
+     * Refuses a concurrency that a delay proxy between client and server could not carry. The proxy
+     * is a process of its own with the same open-files limit, and it holds two descriptors for each
+     * client connection: the client's, and its own to the server.
+     */
+    public void checkProxyConnections(String model, int concurrency, int connectionsPerTask) {
+        long descriptors = 2L * concurrency * connectionsPerTask;
+        if (descriptors > maxConnections()) {
+            throw new LimitExceededException("ulimit -n", descriptors, maxConnections(), String.format(Locale.ROOT,
+                    "concurrency %d for model %s through the delay proxy needs %d descriptors in the proxy's process "
+                            + "(two per connection), above this machine's limit of ~%d (ulimit -n=%d); lower -p concurrency, "
+                            + "raise the open-files limit (ulimit -n, LimitNOFILE) or run without -p netDelay/-p bandwidth",
+                    concurrency, model, descriptors, maxConnections(), openFiles));
+        }
+    }
+
     /** One line for logs and the plan printed before a run. */
     public String describe() {
         Bound bound = threadBound();

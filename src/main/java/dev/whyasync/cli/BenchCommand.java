@@ -1,71 +1,155 @@
 package dev.whyasync.cli;
 
 import dev.whyasync.bench.MachineLimits;
-import dev.whyasync.cli.Profiles.Profile;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
+import dev.whyasync.report.results.BenchmarkKey;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * {@code bench} (and no command at all): runs a profile's suite through JMH's {@link Runner},
- * after printing the plan, and leaves {@code <run-id>.json} and {@code <run-id>.meta.json} in the
- * results folder. The meta file is written before the first fork starts, so a run that is stopped
- * midway still says what it was and that it did not complete.
+ * {@code bench} (and no command at all): runs a profile's suite unit by unit (one JMH run per
+ * benchmark, mode and parameter set) after printing the plan, and {@code bench --resume} runs what
+ * an incomplete run is missing. Each unit's result joins {@code <run-id>.json} as soon as it
+ * finishes, so whatever stops a run, the units that finished are kept, and the meta file says the
+ * run is incomplete.
  */
 final class BenchCommand {
+    private static final String RESULTS = "results";
+    private static final int LISTED_UNITS = 10;
 
     static final List<Flag> FLAGS = List.of(
             Flag.valued("--profile", Profiles.names(), "the suite to run (default: default)"),
+            Flag.valued("--only", "regex", "only benchmarks whose name matches, with the profile's settings"),
+            Flag.valued(SuiteChoice.PARAM_FLAG, "name=v1,v2", "these values of a parameter; one -p per parameter"),
             Flag.valued("--results", "dir", "where the result files go (default: results)"),
+            Flag.valued("--resume", "run-id", "run what an incomplete run is missing"),
             Flag.toggle("--dry-run", "print the plan and stop"));
 
     static final Command COMMAND = Command.of("bench",
-            "[bench] [--profile " + Profiles.names() + "] [--results <dir>] [--dry-run]",
+            "[bench] [--profile <name>] [--only <regex>] [-p <name=v1,v2>] [--resume <id>] [...]",
             "run a benchmark suite; the default when no command is given",
             """
             Prints the plan (benchmarks, parameter sets, estimated time), then runs the profile's \
             benchmarks with JMH. Profiles: quick (CI, about 3 min), default (about 10 min), full (the \
-            publication run, about 70 min). Writes <dir>/<run-id>.json (JMH's JSON) and \
-            <dir>/<run-id>.meta.json (JDK, OS, cores, memory, commit, profile, command line, start, \
-            end, status) with run-id = yyyyMMdd-HHmmss-<profile>; existing files are never \
-            overwritten. Any other JMH setting: 'whyasync jmh'.""",
+            publication run, about 70 min). --only replaces the profile's benchmarks by those whose \
+            name matches (a regular expression, searched as JMH does); -p replaces a parameter's \
+            values. Each benchmark × mode × parameter set is a unit, run by JMH on its own; its result \
+            is added to <dir>/<run-id>.json (JMH's JSON, valid at every moment) as soon as it finishes. \
+            <dir>/<run-id>.meta.json holds the JDK, OS, cores, memory, commit, profile, command line, \
+            start, end and status, with run-id = yyyyMMdd-HHmmss-<profile>; existing files are never \
+            overwritten. A failed unit is reported and the run goes on; a run that is stopped or has \
+            failed units ends incomplete (exit status 1), and 'bench --resume <run-id>' runs only the \
+            units it is missing, with the run's own profile, --only and -p. Any other JMH setting: \
+            'whyasync jmh'.""",
             FLAGS, BenchCommand::run);
 
     private BenchCommand() {
     }
 
     static int run(List<String> args, Output io) throws IOException {
-        Arguments arguments = Arguments.parse("bench", FLAGS, args).withoutPositionals();
-        Profile profile = Profiles.named(arguments.string("--profile", Profiles.DEFAULT.name()));
-        Path dir = Path.of(arguments.string("--results", "results"));
-        SuitePlan plan = SuitePlan.of(profile, SuitePlan.inJar(profile));
+        List<String> rest = new ArrayList<>();
+        Map<String, List<String>> params = SuiteChoice.takeParams(args, rest);
+        Arguments arguments = Arguments.parse("bench", FLAGS, rest).withoutPositionals();
+        Path dir = Path.of(arguments.string("--results", RESULTS));
+        String resume = arguments.string("--resume", null);
+        if (resume != null) {
+            refuseOwnChoice(arguments, params);
+            return resume(resume, dir, args, arguments.has("--dry-run"), io);
+        }
+        SuiteChoice choice = new SuiteChoice(arguments.string("--profile", Profiles.DEFAULT.name()),
+                arguments.string("--only", null), params);
+        SuitePlan plan = choice.plan();
         MachineLimits limits = MachineLimits.read();
         io.out().print(plan.describe());
+        if (choice.only() != null) {
+            io.out().println("only the benchmarks matching " + choice.only() + " (--only)");
+        }
         io.out().println("machine: " + limits.describe());
         if (arguments.has("--dry-run")) {
             return Main.OK;
         }
+        RunFiles files = RunFiles.reserve(dir, plan.profile().name(), LocalDateTime.now());
+        int units = plan.units().size();
+        io.out().println("run " + files.runId() + ": " + units + (units == 1 ? " unit" : " units") + "; each result joins "
+                + files.results() + " as soon as its unit finishes");
+        return execute(plan, files, RunMeta.started(files.runId(), choice, args, limits), Set.of(), dir, io);
+    }
 
-        RunFiles files = RunFiles.reserve(dir, profile.name(), LocalDateTime.now());
-        RunMeta started = RunMeta.started(files.runId(), profile.name(), args, limits);
-        started.write(files.meta());
-        io.out().println("run " + files.runId() + ": results go to " + files.results());
-        String status = runJmh(profile, plan, files, started, io);
+    private static int resume(String runId, Path dir, List<String> args, boolean dryRun, Output io) throws IOException {
+        ResumedRun run = ResumedRun.load(dir, runId);
+        if (run.complete()) {
+            io.out().println("run " + runId + " is already complete: nothing to resume (" + run.files().results() + ")");
+            return Main.OK;
+        }
+        SuitePlan plan = run.plan();
+        List<RunUnit> units = plan.units();
+        List<RunUnit> missing = run.missing(units);
+        io.out().println("run " + runId + " (profile " + plan.profile().name()
+                + (run.meta().only() == null ? "" : ", --only " + run.meta().only()) + "): "
+                + (units.size() - missing.size()) + " of " + units.size() + " units done; " + missing.size()
+                + " to run, about " + SuitePlan.minutes(missing.stream().map(RunUnit::estimate)
+                        .reduce(Duration.ZERO, Duration::plus)));
+        if (dryRun) {
+            missing.forEach(unit -> io.out().println("  " + unit.label()));
+            return Main.OK;
+        }
+        RunMeta session = RunMeta.started(runId, run.meta().choice(), args, MachineLimits.read());
+        String started = environment(run.meta());
+        if (!started.equals(environment(session))) {
+            io.err().println("whyasync: note: run " + runId + " started on " + started + "; this resume runs on "
+                    + environment(session) + ", and the results will mix both");
+        }
+        return execute(plan, run.files(), run.meta().resumedBy(session), run.done(), dir, io);
+    }
 
+    /** A resume measures what the run it resumes chose; a choice of its own is a mistake. */
+    private static void refuseOwnChoice(Arguments arguments, Map<String, List<String>> params) {
+        List<String> chosen = new ArrayList<>(arguments.values().keySet().stream()
+                .filter(flag -> flag.equals("--profile") || flag.equals("--only")).sorted().toList());
+        if (!params.isEmpty()) {
+            chosen.add(SuiteChoice.PARAM_FLAG);
+        }
+        if (!chosen.isEmpty()) {
+            throw new UsageException("--resume takes the profile, --only and -p of the run it resumes; drop "
+                    + String.join(" and ", chosen) + " " + Arguments.seeHelp("bench"));
+        }
+    }
+
+    /** "JDK 21.0.5 at commit 3f2a...": what must not change between a run and its resume for its numbers to compare. */
+    private static String environment(RunMeta meta) {
+        return "JDK " + (meta.jdk() == null ? "unknown" : meta.jdk().version()) + " at commit " + meta.gitCommit();
+    }
+
+    /** Runs the units not in {@code done}, finishes the meta file, and writes the report of a complete run. */
+    private static int execute(SuitePlan plan, RunFiles files, RunMeta meta, Set<BenchmarkKey> done, Path dir, Output io)
+            throws IOException {
+        String resume = "java -jar target/benchmarks.jar bench --resume " + files.runId()
+                + (dir.equals(Path.of(RESULTS)) ? "" : " --results " + dir);
+        RunGuard guard = RunGuard.install(files, meta, io, resume);
+        List<RunUnit> units = plan.units();
+        String status = RunMeta.INCOMPLETE;
+        SuiteRun.Outcome outcome = null;
+        try {
+            outcome = SuiteRun.run(plan.profile(), units, done, files, guard, io);
+            status = outcome.missing(units).isEmpty() ? RunMeta.COMPLETE : RunMeta.INCOMPLETE;
+        } finally {
+            status = guard.finish(status);
+        }
         io.out().println("run " + files.runId() + " " + status + ":");
         io.out().println("  " + files.results() + "  JMH results");
         io.out().println("  " + files.meta() + "  environment and status");
         if (!RunMeta.COMPLETE.equals(status)) {
+            List<RunUnit> missing = outcome.missing(units);
+            io.err().println("whyasync: run " + files.runId() + " is incomplete: " + missing.size() + " of " + units.size()
+                    + " units have no result" + (outcome.failed().isEmpty() ? "" : "; failed: " + labels(outcome.failed())));
+            io.err().println("whyasync: to run what is missing: " + resume);
             return 1;
         }
         try {
@@ -75,41 +159,8 @@ final class BenchCommand {
         }
     }
 
-    /**
-     * Runs JMH and returns the status for the meta file. Until JMH returns, a shutdown hook stands
-     * ready to finish the meta file (incomplete, with an end time) if the JVM is stopped or fails.
-     */
-    static String runJmh(Profile profile, SuitePlan plan, RunFiles files, RunMeta started, Output io) throws IOException {
-        String status = RunMeta.INCOMPLETE;
-        Thread stopped = new Thread(() -> finish(started, RunMeta.INCOMPLETE, files));
-        Runtime.getRuntime().addShutdownHook(stopped);
-        try {
-            Collection<RunResult> results = new Runner(
-                    profile.options().resultFormat(ResultFormatType.JSON).result(files.results().toString()).build(),
-                    OutputFormatFactory.createFormatInstance(io.out(), VerboseMode.NORMAL)).run();
-            if (results.size() >= plan.runs()) {
-                status = RunMeta.COMPLETE;
-            } else {
-                io.err().println("whyasync: " + (plan.runs() - results.size()) + " of " + plan.runs()
-                        + " runs produced no result; JMH's output above says why");
-            }
-        } catch (RunnerException e) {
-            io.err().println("whyasync: the run stopped: " + e.getMessage().lines().findFirst().orElse(e.toString()));
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopped);
-        } catch (IllegalStateException shuttingDown) {
-            return RunMeta.INCOMPLETE;
-        }
-        started.finished(status).write(files.meta());
-        return status;
-    }
-
-    private static void finish(RunMeta started, String status, RunFiles files) {
-        try {
-            started.finished(status).write(files.meta());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String labels(List<RunUnit> units) {
+        String listed = units.stream().limit(LISTED_UNITS).map(RunUnit::label).collect(Collectors.joining(", "));
+        return units.size() > LISTED_UNITS ? listed + " and " + (units.size() - LISTED_UNITS) + " more" : listed;
     }
 }

@@ -20,6 +20,8 @@ final class Commands {
             Command.external("compare", "compare two runs, benchmark by benchmark", CompareCommand::run),
             Command.external("gate", "exit 1 when a run regressed against a baseline", GateCommand::run),
             FixtureCommand.COMMAND,
+            ProxyCommand.COMMAND,
+            CheckCommand.COMMAND,
             JmhCommand.COMMAND);
 
     private Commands() {

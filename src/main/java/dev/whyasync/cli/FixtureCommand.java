@@ -31,8 +31,9 @@ final class FixtureCommand {
             """
             Serves /page/<n>?size=&delay= over HTTP/1.1 with keep-alive, the same server the \
             benchmarks start in their own JVM. Prints 'whyasync fixture listening on http://HOST:PORT' \
-            when ready and serves until stopped (Ctrl-C). Point the clients at it with \
-            'whyasync jmh -p target=http://HOST:PORT'.""",
+            when ready and serves until stopped (Ctrl-C). Check it from the client's host with \
+            'whyasync check --target http://HOST:PORT', then point the benchmarks at it with \
+            -p target=http://HOST:PORT.""",
             FLAGS, FixtureCommand::run);
 
     private FixtureCommand() {
@@ -45,7 +46,7 @@ final class FixtureCommand {
         int ioThreads = arguments.integer("--io-threads", 0, 0, MAX_IO_THREADS);
         InetAddress address = resolve(host);
         if (port != 0) {
-            checkFree(address, host, port);
+            checkFree(address, host, port, "--host", "--port");
         }
         try {
             PageServer.serve(host, port, ioThreads, false, io.out());
@@ -64,18 +65,22 @@ final class FixtureCommand {
         }
     }
 
-    /** Binds the port for a moment: the only reliable test of whether it can be bound. */
-    static void checkFree(InetAddress address, String host, int port) {
+    /**
+     * Binds the port for a moment: the only reliable test of whether it can be bound. The flags named
+     * in the messages are the command's own: {@code --host} and {@code --port} here.
+     */
+    static void checkFree(InetAddress address, String host, int port, String hostFlag, String portFlag) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress(address, port));
         } catch (IOException e) {
             String reason = String.valueOf(e.getMessage());
             if (reason.toLowerCase(Locale.ROOT).contains("in use")) {
                 throw new UsageException("port " + port + " on " + host + " is already in use; stop what listens there "
-                        + "or choose another with --port (0 picks a free one)", e);
+                        + "or choose another with " + portFlag + " (0 picks a free one)", e);
             }
-            throw new UsageException("cannot listen on " + host + ":" + port + " (" + reason + "); give --host an address "
-                    + "of this machine, such as " + DEFAULT_HOST + " or 0.0.0.0, and --port above 1023 unless root", e);
+            throw new UsageException("cannot listen on " + host + ":" + port + " (" + reason + "); give " + hostFlag
+                    + " an address of this machine, such as " + DEFAULT_HOST + " or 0.0.0.0, and " + portFlag
+                    + " above 1023 unless root", e);
         }
     }
 }

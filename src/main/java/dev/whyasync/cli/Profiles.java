@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * iterations, and default keeps what each benchmark declares (the IO benchmark needs its longer
  * warm-up, a single-shot benchmark its twenty samples). It also sets the values of the parameters it names; the others keep their
  * {@code @Param} values. JMH ignores a parameter no benchmark declares, so the plan printed before a
- * run names such strays.
+ * run names such strays. {@code --only} and {@code -p} make a profile with other benchmarks or
+ * values ({@link Profile#with}), and a run hands JMH one unit at a time ({@link Profile#options}).
  *
  * <p>The budgets, on two cores: quick is for CI (about 3 minutes), default is the first run on a
  * new machine (about 10 minutes), full is the publication run (about 70 minutes).
@@ -37,12 +38,22 @@ final class Profiles {
             params = Collections.unmodifiableMap(new TreeMap<>(params));
         }
 
-        /** JMH options for this profile; the caller adds where the results go. */
-        ChainedOptionsBuilder options() {
-            ChainedOptionsBuilder options = new OptionsBuilder();
+        /** This profile's settings for other benchmarks and with some parameters' values replaced. */
+        Profile with(List<String> otherIncludes, Map<String, List<String>> replacedParams) {
+            Map<String, List<String>> merged = new TreeMap<>(params);
+            merged.putAll(replacedParams);
+            return new Profile(name, summary, otherIncludes, settings, merged);
+        }
+
+        /**
+         * JMH options for one unit of this profile: its one benchmark and mode, each parameter
+         * fixed to the unit's value, this profile's settings and profilers; the caller adds where
+         * the results go.
+         */
+        ChainedOptionsBuilder options(RunUnit unit) {
+            ChainedOptionsBuilder options = new OptionsBuilder().include(unit.pattern()).mode(unit.mode());
             settings.applyTo(options);
-            includes.forEach(options::include);
-            params.forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
+            unit.params().forEach((param, value) -> options.param(param, value));
             PROFILERS.forEach(options::addProfiler);
             return options;
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -13,10 +14,34 @@ import java.util.stream.Stream;
  * environment), with run-id {@code yyyyMMdd-HHmmss-<profile>}. Results are never overwritten: an id
  * whose files exist gets a suffix ({@code -2}, {@code -3}, ...), and the meta file is created
  * atomically to claim the id, so two runs started in the same second still get two ids.
+ * While a unit runs, JMH writes its result to {@code <run-id>.unit.tmp}, which is appended to the
+ * results and then deleted.
  */
 record RunFiles(String runId, Path results, Path meta) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_SUFFIX = 1000;
+    private static final String META = ".meta.json";
+
+    /** The files of run {@code runId} in {@code dir}, whether they exist or not. */
+    static RunFiles of(Path dir, String runId) {
+        return new RunFiles(runId, dir.resolve(runId + ".json"), dir.resolve(runId + META));
+    }
+
+    /** The ids of the runs in {@code dir} (those with a meta file), sorted; none when the folder is missing. */
+    static List<String> runIds(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(META))
+                    .map(name -> name.substring(0, name.length() - META.length())).sorted().toList();
+        }
+    }
+
+    /** Where JMH writes the result of the unit that is running. */
+    Path unitResult() {
+        return results.resolveSibling(runId + ".unit.tmp");
+    }
 
     /** Claims a fresh run id in {@code dir} (created if missing) by creating its empty meta file. */
     static RunFiles reserve(Path dir, String profile, LocalDateTime now) throws IOException {
@@ -24,7 +49,7 @@ record RunFiles(String runId, Path results, Path meta) {
         String base = STAMP.format(now) + "-" + profile;
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String id = n == 1 ? base : base + "-" + n;
-            RunFiles files = new RunFiles(id, dir.resolve(id + ".json"), dir.resolve(id + ".meta.json"));
+            RunFiles files = of(dir, id);
             if (Stream.of(".json", ".md", ".html").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
                 continue;
             }

@@ -1,7 +1,11 @@
 package dev.whyasync.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.whyasync.bench.MachineLimits;
+import dev.whyasync.fixture.NetworkPath;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,23 +17,39 @@ import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code <run-id>.meta.json}: what a JMH result file does not say about its run: the JDK, OS,
- * cores, memory, source commit, profile, command line, start and end, and whether the run
- * completed. It is written once before the run (status incomplete, no end) and again after it, so
- * that a run killed halfway leaves a file that says so.
+ * cores, memory, source commit, profile (with {@code --only} and {@code -p}), command line, start
+ * and end, each later resumption, and whether the run completed. It is written once before the run
+ * (status incomplete, no end) and again after it, so that a run killed halfway leaves a file that
+ * says so. Which units finished is not repeated here: the result file itself says that.
+ *
+ * <p>A new field is a component here, a value in {@link #started} and a pass-through in
+ * {@link #with}, the one place that copies a meta; readers skip fields they do not know.
  */
-record RunMeta(String runId, String status, String profile, List<String> arguments, String commandLine,
-               String start, String end, Jdk jdk, Os os, int cores, long memoryBytes,
-               String gitCommit, Boolean gitDirty, Limits limits) {
+record RunMeta(String runId, String status, String profile, String only, Map<String, List<String>> params,
+               List<String> arguments, String commandLine, String start, String end, Jdk jdk, Os os, int cores,
+               long memoryBytes, String gitCommit, Boolean gitDirty, Limits limits, List<Resume> resumes,
+               String networkPath) {
 
     static final String COMPLETE = "complete";
     static final String INCOMPLETE = "incomplete";
     private static final String UNKNOWN = "unknown";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    RunMeta {
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+        arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        resumes = resumes == null ? List.of() : List.copyOf(resumes);
+    }
 
     record Jdk(String version, String vendor, String home, String vm) {
     }
@@ -41,7 +61,11 @@ record RunMeta(String runId, String status, String profile, List<String> argumen
     record Limits(int maxPlatformThreads, int maxConnections, String summary) {
     }
 
-    static RunMeta started(String runId, String profile, List<String> arguments, MachineLimits limits) {
+    /** A later {@code bench --resume} of the run: when, how, and on which JDK and commit. */
+    record Resume(String start, String commandLine, String jdk, String gitCommit) {
+    }
+
+    static RunMeta started(String runId, SuiteChoice choice, List<String> arguments, MachineLimits limits) {
         Path checkout = null;
         String commit = UNKNOWN;
         for (Path dir : sourceDirectories()) {
@@ -52,25 +76,57 @@ record RunMeta(String runId, String status, String profile, List<String> argumen
                 break;
             }
         }
-        return new RunMeta(runId, INCOMPLETE, profile, List.copyOf(arguments),
+        return new RunMeta(runId, INCOMPLETE, choice.profile(), choice.only(), choice.params(), arguments,
                 ProcessHandle.current().info().commandLine().orElse("whyasync " + String.join(" ", arguments)),
                 now(), null,
                 new Jdk(System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("java.home"),
                         System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")),
                 new Os(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 limits.cores(), limits.memoryBytes(), commit, checkout == null ? null : dirty(checkout),
-                new Limits(limits.maxPlatformThreads(), limits.maxConnections(), limits.describe()));
+                new Limits(limits.maxPlatformThreads(), limits.maxConnections(), limits.describe()), List.of(),
+                NetworkPath.of(choice.params()));
+    }
+
+    /** The meta file of an earlier run; a problem is one line naming the file. */
+    static RunMeta read(Path file) {
+        try {
+            RunMeta meta = JSON.readValue(file.toFile(), RunMeta.class);
+            if (meta == null || meta.profile() == null) {
+                throw new UsageException(file + " is not a run's meta file: it names no profile");
+            }
+            return meta;
+        } catch (IOException e) {
+            String problem = e instanceof JacksonException json ? json.getOriginalMessage() : e.getMessage();
+            throw new UsageException(file + " is not a readable meta file: "
+                    + String.valueOf(problem).lines().findFirst().orElse("empty"), e);
+        }
+    }
+
+    /** The suite this run measures, as its command line chose it. */
+    SuiteChoice choice() {
+        return new SuiteChoice(profile, only, params);
     }
 
     RunMeta finished(String finalStatus) {
-        return new RunMeta(runId, finalStatus, profile, arguments, commandLine, start, now(), jdk, os, cores, memoryBytes,
-                gitCommit, gitDirty, limits);
+        return with(finalStatus, now(), resumes);
+    }
+
+    /** This run, incomplete again, resumed by {@code session} (a meta started for the resuming command). */
+    RunMeta resumedBy(RunMeta session) {
+        List<Resume> all = new ArrayList<>(resumes);
+        all.add(new Resume(session.start(), session.commandLine(), session.jdk().version(), session.gitCommit()));
+        return with(INCOMPLETE, null, all);
+    }
+
+    private RunMeta with(String newStatus, String newEnd, List<Resume> newResumes) {
+        return new RunMeta(runId, newStatus, profile, only, params, arguments, commandLine, start, newEnd, jdk, os, cores,
+                memoryBytes, gitCommit, gitDirty, limits, newResumes, networkPath);
     }
 
     /** Writes beside the target and renames, so that a reader never sees half a file. */
     void write(Path file) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".tmp");
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), this);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), this);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

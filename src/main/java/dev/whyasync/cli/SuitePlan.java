@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * number of runs (benchmark × parameter set × mode) and an estimate of the time, so that a run of
  * an hour is never a surprise. The estimate counts the profile's iteration times plus a few seconds
  * per fork to start the JVMs; it knows nothing of the set-up each benchmark does.
+ *
+ * <p>A run goes unit by unit ({@link #units()}: one benchmark, one mode, one value per parameter),
+ * so that each finished unit's result is saved before the next one starts.
  */
 record SuitePlan(Profile profile, List<Entry> entries) {
     static final Duration FORK_START = Duration.ofSeconds(4);
@@ -53,13 +56,19 @@ record SuitePlan(Profile profile, List<Entry> entries) {
 
     /** The benchmarks of this jar that the profile includes; refuses a jar that has none. */
     static List<Benchmark> inJar(Profile profile) {
+        return inJar(profile, null);
+    }
+
+    /** The same, where {@code selection} (such as "--only X") names what chose the benchmarks when the profile did not. */
+    static List<Benchmark> inJar(Profile profile, String selection) {
         requireBenchmarkList();
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         List<Benchmark> found = BenchmarkList.defaultList()
                 .find(OutputFormatFactory.createFormatInstance(silent, VerboseMode.SILENT), profile.includes(), List.of())
                 .stream().map(SuitePlan::benchmark).toList();
         if (found.isEmpty()) {
-            throw new UsageException("no benchmarks in this build match profile " + profile.name() + " " + profile.includes()
+            throw new UsageException("no benchmarks in this build match "
+                    + (selection == null ? "profile " + profile.name() + " " + profile.includes() : selection)
                     + "; 'whyasync jmh -l' lists the benchmarks the jar has");
         }
         return found;
@@ -93,14 +102,27 @@ record SuitePlan(Profile profile, List<Entry> entries) {
     Duration estimate() {
         Duration total = Duration.ZERO;
         for (Entry entry : entries) {
-            RunSettings run = entry.settings();
-            boolean singleShot = entry.benchmark().mode() == Mode.SingleShotTime;
-            Duration fork = FORK_START
-                    .plus((singleShot ? SINGLE_SHOT : run.warmupTime()).multipliedBy(run.warmupIterations()))
-                    .plus((singleShot ? SINGLE_SHOT : run.measurementTime()).multipliedBy(run.measurementIterations()));
-            total = total.plus(fork.multipliedBy((long) Math.max(1, run.forks()) * entry.runs()));
+            total = total.plus(perRun(entry).multipliedBy(entry.runs()));
         }
         return total;
+    }
+
+    /** The time of one run of an entry: its forks, each starting a JVM and running its iterations. */
+    private static Duration perRun(Entry entry) {
+        RunSettings run = entry.settings();
+        boolean singleShot = entry.benchmark().mode() == Mode.SingleShotTime;
+        Duration fork = FORK_START
+                .plus((singleShot ? SINGLE_SHOT : run.warmupTime()).multipliedBy(run.warmupIterations()))
+                .plus((singleShot ? SINGLE_SHOT : run.measurementTime()).multipliedBy(run.measurementIterations()));
+        return fork.multipliedBy(Math.max(1, run.forks()));
+    }
+
+    /**
+     * Every run of the plan as a unit of its own, in the order of the plan: benchmark by benchmark,
+     * each mode of a {@code Mode.All} benchmark, then each parameter set.
+     */
+    List<RunUnit> units() {
+        return entries.stream().flatMap(entry -> RunUnit.of(entry, perRun(entry)).stream()).toList();
     }
 
     /** The plan as printed before a run. */
@@ -134,7 +156,8 @@ record SuitePlan(Profile profile, List<Entry> entries) {
                 + run.measurementIterations() + " measured single shots";
     }
 
-    private static String shortName(Entry entry) {
+    /** The benchmark's name without the suite's package, which every suite benchmark shares. */
+    static String shortName(Entry entry) {
         return entry.benchmark().name().replaceFirst("^dev\\.whyasync\\.bench\\.", "");
     }
 

@@ -30,6 +30,12 @@ class MainTest {
             bench --profil quick      | unknown flag --profil for bench; did you mean --profile? (see 'bench --help')
             --profile qiuck           | unknown profile 'qiuck' for --profile; did you mean quick? (choose quick, default, full)
             --profile huge            | unknown profile 'huge' for --profile (choose quick, default, full)
+            bench --only [            | bad regular expression '[' for --only: Unclosed character class (see 'bench --help')
+            bench --only NoSuchBench  | no benchmarks in this build match --only NoSuchBench; 'whyasync jmh -l' lists the benchmarks the jar has
+            bench -p                  | missing value for -p of bench; write -p name=v1,v2 (see 'bench --help')
+            bench -p model            | bad value 'model' for -p of bench: expected name=v1,v2 (see 'bench --help')
+            bench -p a=1 -p a=2       | parameter a is given twice with -p; keep one (see 'bench --help')
+            bench --resume            | missing value for --resume of bench; write --resume <run-id> (see 'bench --help')
             reprot x.json             | unknown command 'reprot'; did you mean report? (see --help)
             frobnicate                | unknown command 'frobnicate' (see --help)
             """)
@@ -38,6 +44,24 @@ class MainTest {
         assertEquals(2, result.status());
         assertEquals(List.of("whyasync: " + message), result.errLines());
         assertEquals("", result.out());
+    }
+
+    @Test
+    void aParameterNoChosenBenchmarkHasIsRefusedWithTheOnesTheyHave() {
+        CommandLine result = CommandLine.run("bench", "--only", BenchProcess.SUITE, "-p", "pgae=1", "--dry-run");
+        assertEquals(2, result.status());
+        assertEquals(List.of("whyasync: no chosen benchmark has a parameter 'pgae' for -p; did you mean page? (they have: page)"),
+                result.errLines());
+    }
+
+    @Test
+    void onlyAndParametersShapeThePlanOfADryRun() {
+        CommandLine result = CommandLine.run("bench", "--profile", "quick", "--only", BenchProcess.SUITE, "-p", "page=2,4",
+                "--dry-run");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("dev.whyasync.cli.PageFetchBenchmark.fetch  ss        2 runs  1 fork, 1 warmup and 2 "
+                + "measured single shots\n    page=2,4\n"), result.out());
+        assertTrue(result.out().contains("only the benchmarks matching " + BenchProcess.SUITE + " (--only)"), result.out());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whyasync.cli.Profiles.Profile;
 import dev.whyasync.cli.SuitePlan.Benchmark;
+import dev.whyasync.report.results.BenchmarkKey;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.Options;
@@ -68,9 +69,39 @@ class SuitePlanTest {
     }
 
     @Test
-    void eachProfileBuildsJmhOptionsWithItsSettings() {
+    void unitsAreEachParameterSetOfEachModeInPlanOrder() {
+        List<RunUnit> units = SuitePlan.of(PROFILE, List.of(THROUGHPUT, FOOTPRINT, EVERY_MODE)).units();
+        assertEquals(SuitePlan.of(PROFILE, List.of(THROUGHPUT, FOOTPRINT, EVERY_MODE)).runs(), units.size());
+        assertEquals(units.size(), units.stream().map(RunUnit::key).distinct().count(), "no two units share a key");
+        assertEquals(new RunUnit("dev.whyasync.bench.Tasks.run", Mode.Throughput, Map.of("concurrency", "1", "model", "a"),
+                "Tasks.run concurrency=1 model=a", Duration.ofSeconds(2 * (4 + 5 * 3 + 2 * 10))), units.get(0));
+        assertEquals("Tasks.run concurrency=1 model=b", units.get(1).label());
+        assertEquals("Tasks.run concurrency=64 model=c", units.get(5).label());
+        assertEquals("Idle.hold", units.get(6).label());
+        assertEquals(Map.of(), units.get(6).params());
+        assertEquals(List.of(Mode.Throughput, Mode.Throughput, Mode.AverageTime, Mode.AverageTime, Mode.SampleTime,
+                Mode.SampleTime, Mode.SingleShotTime, Mode.SingleShotTime), units.subList(7, 15).stream().map(RunUnit::mode).toList());
+        assertEquals("Spawn.join [ss] model=b", units.get(14).label());
+        assertEquals(new BenchmarkKey("dev.whyasync.bench.Spawn.join", "ss", Map.of("model", "b")), units.get(14).key());
+    }
+
+    @Test
+    void aParameterWithOneValueIsLeftOutOfTheLabelButNotOutOfTheUnit() {
+        Profile one = PROFILE.with(PROFILE.includes(), Map.of("concurrency", List.of("64")));
+        RunUnit unit = SuitePlan.of(one, List.of(THROUGHPUT)).units().get(2);
+        assertEquals("Tasks.run model=c", unit.label());
+        assertEquals(Map.of("concurrency", "64", "model", "c"), unit.params());
+    }
+
+    @Test
+    void eachProfileBuildsJmhOptionsForOneUnitWithItsSettings() {
         for (Profile profile : Profiles.ALL) {
-            Options options = profile.options().build();
+            RunUnit unit = SuitePlan.of(profile, List.of(THROUGHPUT)).units().get(1);
+            Options options = profile.options(unit).build();
+            assertEquals(List.of("^\\Qdev.whyasync.bench.Tasks.run\\E$"), options.getIncludes());
+            assertTrue(java.util.regex.Pattern.compile(options.getIncludes().get(0)).matcher(unit.benchmark()).find());
+            assertEquals(java.util.Set.of(unit.mode()), options.getBenchModes());
+            unit.params().forEach((name, value) -> assertEquals(List.of(value), List.copyOf(options.getParameter(name).get())));
             assertEquals(profile.settings().forks(), options.getForkCount().get());
             Duration time = profile.settings().measurementTime();
             assertEquals(time != null, options.getMeasurementTime().hasValue(), profile.name());
@@ -78,8 +109,7 @@ class SuitePlanTest {
                 assertEquals(time.toMillis(), options.getMeasurementTime().get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
             }
             assertEquals(profile.settings().measurementIterations() != RunSettings.KEEP, options.getMeasurementIterations().hasValue());
-            assertEquals(profile.includes(), options.getIncludes());
-            profile.params().forEach((name, values) -> assertEquals(values, List.copyOf(options.getParameter(name).get())));
+            assertEquals(Profiles.PROFILERS.size(), options.getProfilers().size());
         }
     }
 

@@ -1,0 +1,84 @@
+package dev.whyasync.cli;
+
+import dev.whyasync.report.results.BenchmarkKey;
+import org.openjdk.jmh.annotations.Mode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One JMH run of a suite: one benchmark in one mode with each parameter fixed to one value. It
+ * yields exactly one element of JMH's JSON, whose benchmark, mode and parameters are its
+ * {@link #key()}, so the result file alone tells which units of a run are done. {@code label} names
+ * it for people by the parameters that vary in its plan; {@code estimate} is the plan's guess of
+ * its duration.
+ */
+record RunUnit(String benchmark, Mode mode, Map<String, String> params, String label, Duration estimate) {
+
+    RunUnit {
+        params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+    }
+
+    /** The key of the unit's result in JMH's JSON: the mode as JMH writes it ("thrpt", "ss"). */
+    BenchmarkKey key() {
+        return new BenchmarkKey(benchmark, mode.shortLabel(), params);
+    }
+
+    /**
+     * The units of one entry of a plan: each mode of a {@code Mode.All} benchmark, then each
+     * parameter set, the last parameter (by name) changing fastest; each unit takes {@code estimate}.
+     */
+    static List<RunUnit> of(SuitePlan.Entry entry, Duration estimate) {
+        Mode declared = entry.benchmark().mode();
+        List<Mode> modes = declared == Mode.All
+                ? Arrays.stream(Mode.values()).filter(mode -> mode != Mode.All).toList() : List.of(declared);
+        List<RunUnit> units = new ArrayList<>();
+        for (Mode mode : modes) {
+            for (Map<String, String> set : parameterSets(entry.values())) {
+                units.add(new RunUnit(entry.benchmark().name(), mode, set, label(entry, mode, set), estimate));
+            }
+        }
+        return units;
+    }
+
+    /** JMH's include pattern for this benchmark and no other (JMH searches names with the pattern). */
+    String pattern() {
+        return "^" + Pattern.quote(benchmark) + "$";
+    }
+
+    private static List<Map<String, String>> parameterSets(Map<String, List<String>> values) {
+        List<Map<String, String>> sets = List.of(Map.of());
+        for (Map.Entry<String, List<String>> param : values.entrySet()) {
+            List<Map<String, String>> grown = new ArrayList<>();
+            for (Map<String, String> set : sets) {
+                for (String value : param.getValue()) {
+                    Map<String, String> next = new TreeMap<>(set);
+                    next.put(param.getKey(), value);
+                    grown.add(next);
+                }
+            }
+            sets = grown;
+        }
+        return sets;
+    }
+
+    /** "IoBenchmark.tasks model=futures concurrency=64": parameters with one value in the whole plan are left out. */
+    private static String label(SuitePlan.Entry entry, Mode mode, Map<String, String> set) {
+        StringBuilder label = new StringBuilder(SuitePlan.shortName(entry));
+        if (entry.benchmark().mode() == Mode.All) {
+            label.append(" [").append(mode.shortLabel()).append(']');
+        }
+        set.forEach((name, value) -> {
+            if (entry.values().get(name).size() > 1) {
+                label.append(' ').append(name).append('=').append(value);
+            }
+        });
+        return label.toString();
+    }
+}

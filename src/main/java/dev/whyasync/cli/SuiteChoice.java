@@ -1,0 +1,88 @@
+package dev.whyasync.cli;
+
+import dev.whyasync.cli.Profiles.Profile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What a run measures, as the user chose it: a profile, optionally {@code --only <regex>} in place
+ * of the profile's list of benchmarks, and {@code -p name=v1,v2} in place of a parameter's values.
+ * The meta file keeps the three, so that {@code bench --resume} plans exactly the same units.
+ */
+record SuiteChoice(String profile, String only, Map<String, List<String>> params) {
+    static final String PARAM_FLAG = "-p";
+
+    SuiteChoice {
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+    }
+
+    /** The profile with the choice's benchmarks and parameter values; an unknown name or a bad regex is the user's mistake. */
+    Profile resolve() {
+        Profile named = Profiles.named(profile);
+        if (only != null) {
+            try {
+                Pattern.compile(only);
+            } catch (PatternSyntaxException e) {
+                throw new UsageException("bad regular expression '" + only + "' for --only: " + e.getDescription()
+                        + " " + Arguments.seeHelp("bench"));
+            }
+        }
+        return named.with(only == null ? named.includes() : List.of(only), params);
+    }
+
+    /** The plan of this choice over the benchmarks of this build; a {@code -p} no chosen benchmark declares is refused. */
+    SuitePlan plan() {
+        Profile resolved = resolve();
+        SuitePlan plan = SuitePlan.of(resolved, SuitePlan.inJar(resolved, only == null ? null : "--only " + only));
+        for (String name : params.keySet()) {
+            if (plan.entries().stream().noneMatch(entry -> entry.values().containsKey(name))) {
+                List<String> known = plan.entries().stream().flatMap(entry -> entry.values().keySet().stream())
+                        .distinct().sorted().toList();
+                throw new UsageException("no chosen benchmark has a parameter '" + name + "' for -p"
+                        + Suggestion.didYouMean(name, known)
+                        + (known.isEmpty() ? " (they have no parameters)" : " (they have: " + String.join(", ", known) + ")"));
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Takes every {@code -p name=v1,v2} out of {@code args} (JMH's spelling, and it may be given
+     * once per parameter) and returns the values by name; the other arguments go to {@code rest}.
+     */
+    static Map<String, List<String>> takeParams(List<String> args, List<String> rest) {
+        Map<String, List<String>> params = new TreeMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String setting;
+            if (arg.startsWith(PARAM_FLAG + "=")) {
+                setting = arg.substring(PARAM_FLAG.length() + 1);
+            } else if (!arg.equals(PARAM_FLAG)) {
+                rest.add(arg);
+                continue;
+            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                setting = args.get(++i);
+            } else {
+                throw new UsageException("missing value for -p of bench; write -p name=v1,v2 " + Arguments.seeHelp("bench"));
+            }
+            int eq = setting.indexOf('=');
+            List<String> values = eq < 0 ? List.of() : Arrays.asList(setting.substring(eq + 1).split(",", -1));
+            if (eq <= 0 || values.stream().anyMatch(value -> value.isEmpty() && values.size() > 1)) {
+                throw new UsageException("bad value '" + setting + "' for -p of bench: expected name=v1,v2 "
+                        + Arguments.seeHelp("bench"));
+            }
+            if (params.put(setting.substring(0, eq), new ArrayList<>(values)) != null) {
+                throw new UsageException("parameter " + setting.substring(0, eq) + " is given twice with -p; keep one "
+                        + Arguments.seeHelp("bench"));
+            }
+        }
+        return params;
+    }
+}
