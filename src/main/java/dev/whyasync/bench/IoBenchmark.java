@@ -8,6 +8,7 @@ import dev.whyasync.model.ConcurrencyModel;
 import dev.whyasync.model.ModelConfig;
 import dev.whyasync.model.ModelKind;
 import dev.whyasync.model.Workload;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -137,7 +138,7 @@ public class IoBenchmark {
             fixture = FixtureProcess.start("127.0.0.1", 0);
             uri = fixture.baseUri();
         } else {
-            uri = URI.create(target);
+            uri = target(target);
         }
         LinkShape link = new LinkShape(netDelay, bandwidth);
         if (!link.isNone()) {
@@ -154,7 +155,11 @@ public class IoBenchmark {
         tasks.fill();
     }
 
-    /** One finished task (and its replacement started). */
+    /**
+     * One finished task (and its replacement started). A failed task is an error to count, unless
+     * the fixture or the proxy this trial started has died: then every task from here on fails, and
+     * the trial fails rather than report a rate of connect errors.
+     */
     @Benchmark
     public InFlightTasks.Outcome tasks(Counters counters) throws InterruptedException {
         InFlightTasks.Outcome outcome = tasks.next();
@@ -162,9 +167,30 @@ public class IoBenchmark {
             counters.pages += 2;
         } else {
             counters.errors++;
+            if (fixture != null && !fixture.isAlive() || proxy != null && !proxy.isAlive()) {
+                throw new IllegalStateException((fixture != null && !fixture.isAlive() ? "the fixture process" : "the delay proxy")
+                        + " died during the trial; its tasks fail with: " + outcome.error().getMessage());
+            }
         }
         counters.retries += outcome.retries();
         return outcome;
+    }
+
+    /** The {@code target} parameter as a reachable http://host:port; anything else stops the trial with what to fix. */
+    private static URI target(String value) {
+        ClientConfig client;
+        try {
+            client = ClientConfig.of(URI.create(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-p target=" + value + " is not http://host:port: " + e.getMessage(), e);
+        }
+        try {
+            client.requireReachable();
+        } catch (IOException e) {
+            throw new IllegalStateException("-p target=" + value + ": " + e.getMessage()
+                    + "; start the fixture there ('whyasync fixture') or nginx (scripts/pages), or fix the address", e);
+        }
+        return client.target();
     }
 
     @TearDown(Level.Trial)

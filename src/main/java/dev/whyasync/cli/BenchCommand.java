@@ -2,6 +2,9 @@ package dev.whyasync.cli;
 
 import dev.whyasync.bench.MachineLimits;
 import dev.whyasync.report.results.BenchmarkKey;
+import dev.whyasync.report.results.ResultFormatException;
+import dev.whyasync.report.results.ResultReader;
+import dev.whyasync.report.suite.SuiteData;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,13 +26,16 @@ import java.util.stream.Collectors;
 final class BenchCommand {
     private static final String RESULTS = "results";
     private static final int LISTED_UNITS = 10;
+    /** A soak longer than a day is a typing mistake more often than a plan. */
+    private static final int MAX_MINUTES = 24 * 60;
 
     static final List<Flag> FLAGS = List.of(
-            Flag.valued("--profile", Profiles.names(), "the suite to run (default: default)"),
+            Flag.valued("--profile", "name", "the suite to run: " + Profiles.names() + " (default: default)"),
             Flag.valued("--only", "regex", "only benchmarks whose name matches, with the profile's settings"),
             Flag.valued(SuiteChoice.PARAM_FLAG, "name=v1,v2", "these values of a parameter; one -p per parameter"),
             Flag.valued("--results", "dir", "where the result files go (default: results)"),
             Flag.valued("--resume", "run-id", "run what an incomplete run is missing"),
+            Flag.valued("--minutes", "n", "soak profile: minutes each model runs (default " + Profiles.SOAK_MINUTES + ")"),
             Flag.toggle("--dry-run", "print the plan and stop"));
 
     static final Command COMMAND = Command.of("bench",
@@ -38,7 +44,9 @@ final class BenchCommand {
             """
             Prints the plan (benchmarks, parameter sets, estimated time), then runs the profile's \
             benchmarks with JMH. Profiles: quick (CI, about 3 min), default (about 10 min), full (the \
-            publication run, about 70 min). --only replaces the profile's benchmarks by those whose \
+            publication run, about 70 min), soak (the leak check: each model for --minutes, default \
+            5, sampling threads, open files, RSS and live heap; the run fails, status 1, when one grew \
+            beyond its noise). --only replaces the profile's benchmarks by those whose \
             name matches (a regular expression, searched as JMH does); -p replaces a parameter's \
             values. Each benchmark × mode × parameter set is a unit, run by JMH on its own; its result \
             is added to <dir>/<run-id>.json (JMH's JSON, valid at every moment) as soon as it finishes. \
@@ -64,7 +72,9 @@ final class BenchCommand {
             return resume(resume, dir, args, arguments.has("--dry-run"), io);
         }
         SuiteChoice choice = new SuiteChoice(arguments.string("--profile", Profiles.DEFAULT.name()),
-                arguments.string("--only", null), params);
+                arguments.string("--only", null), params,
+                arguments.string("--minutes", null) == null ? null
+                        : arguments.integer("--minutes", Profiles.SOAK_MINUTES, 1, MAX_MINUTES));
         SuitePlan plan = choice.plan();
         MachineLimits limits = MachineLimits.read();
         io.out().print(plan.describe());
@@ -112,12 +122,12 @@ final class BenchCommand {
     /** A resume measures what the run it resumes chose; a choice of its own is a mistake. */
     private static void refuseOwnChoice(Arguments arguments, Map<String, List<String>> params) {
         List<String> chosen = new ArrayList<>(arguments.values().keySet().stream()
-                .filter(flag -> flag.equals("--profile") || flag.equals("--only")).sorted().toList());
+                .filter(flag -> flag.equals("--profile") || flag.equals("--only") || flag.equals("--minutes")).sorted().toList());
         if (!params.isEmpty()) {
             chosen.add(SuiteChoice.PARAM_FLAG);
         }
         if (!chosen.isEmpty()) {
-            throw new UsageException("--resume takes the profile, --only and -p of the run it resumes; drop "
+            throw new UsageException("--resume takes the profile, --only, -p and --minutes of the run it resumes; drop "
                     + String.join(" and ", chosen) + " " + Arguments.seeHelp("bench"));
         }
     }
@@ -152,11 +162,29 @@ final class BenchCommand {
             io.err().println("whyasync: to run what is missing: " + resume);
             return 1;
         }
+        int reported;
         try {
-            return Commands.require("report").action().run(List.of(files.results().toString()), io);
+            reported = Commands.require("report").action().run(List.of(files.results().toString()), io);
         } catch (Exception e) {
             throw new IllegalStateException("the run is saved but its report failed: " + e.getMessage(), e);
         }
+        return reported == Main.OK ? soakVerdict(files, io) : reported;
+    }
+
+    /** A run with soak results fails (status 1) when any resource of any model grew beyond its noise. */
+    private static int soakVerdict(RunFiles files, Output io) {
+        List<String> leaks;
+        try {
+            leaks = new SuiteData(ResultReader.read(files.results())).soakLeaks();
+        } catch (ResultFormatException e) {
+            throw new IllegalStateException("the run is saved but cannot be read back: " + e.getMessage(), e);
+        }
+        if (leaks.isEmpty()) {
+            return Main.OK;
+        }
+        io.err().println("whyasync: soak failed: grew beyond noise: " + String.join("; ", leaks)
+                + " (the report's soak section has the figures)");
+        return 1;
     }
 
     private static String labels(List<RunUnit> units) {

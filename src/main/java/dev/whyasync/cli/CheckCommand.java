@@ -10,10 +10,7 @@ import dev.whyasync.model.ModelKind;
 import dev.whyasync.model.Workload;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.Locale;
  * check (status 1).
  */
 final class CheckCommand {
-    private static final int CONNECT_TIMEOUT_MS = 3_000;
     private static final Duration MODEL_TIMEOUT = Duration.ofSeconds(60);
 
     static final List<Flag> FLAGS = List.of(
@@ -132,15 +128,14 @@ final class CheckCommand {
         }).distinct().toList();
     }
 
-    /** One TCP connect, so that a wrong address is one line instead of nine models' worth of connect errors. */
+    /** A wrong address is one line instead of nine models' worth of connect errors. */
     private static void requireReachable(ClientConfig client) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(client.host(), client.port()), CONNECT_TIMEOUT_MS);
+        try {
+            client.requireReachable();
         } catch (IOException e) {
-            String why = e instanceof UnknownHostException ? "unknown host" : e.getMessage();
-            throw new UsageException("cannot reach " + client.host() + ":" + client.port() + " (" + why + "); "
-                    + "start a server there ('whyasync fixture --host " + client.host() + " --port " + client.port()
-                    + "' on that host, or scripts/pages for nginx) or check the address and the route to it", e);
+            throw new UsageException(e.getMessage() + "; start a server there ('whyasync fixture --host " + client.host()
+                    + " --port " + client.port() + "' on that host, or scripts/pages for nginx) or check the address and "
+                    + "the route to it", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.whyasync.bench.ClientCpuProfiler;
 import dev.whyasync.bench.FootprintProfiler;
 import dev.whyasync.bench.LatencyProfiler;
 import dev.whyasync.bench.ReportedMetricsProfiler;
+import dev.whyasync.bench.SoakProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -26,23 +27,39 @@ import java.util.stream.Collectors;
  * values ({@link Profile#with}), and a run hands JMH one unit at a time ({@link Profile#options}).
  *
  * <p>The budgets, on two cores: quick is for CI (about 3 minutes), default is the first run on a
- * new machine (about 10 minutes), full is the publication run (about 70 minutes).
+ * new machine (about 10 minutes), full is the publication run (about 70 minutes), soak the leak
+ * check (about 50 minutes, or 9 models x ({@code --minutes} + half a minute)).
  */
 final class Profiles {
 
     /** One suite: which benchmarks, how they are run, and the parameter values it sweeps. */
-    record Profile(String name, String summary, List<String> includes, RunSettings settings, Map<String, List<String>> params) {
+    record Profile(String name, String summary, List<String> includes, RunSettings settings, Map<String, List<String>> params,
+                   List<Class<? extends Profiler>> profilers, List<String> jvmArgsAppend) {
 
         Profile {
             includes = List.copyOf(includes);
             params = Collections.unmodifiableMap(new TreeMap<>(params));
+            profilers = List.copyOf(profilers);
+            jvmArgsAppend = List.copyOf(jvmArgsAppend);
+        }
+
+        /** A profile with the suite's profilers and each benchmark's own JVM arguments. */
+        Profile(String name, String summary, List<String> includes, RunSettings settings, Map<String, List<String>> params) {
+            this(name, summary, includes, settings, params, PROFILERS, List.of());
         }
 
         /** This profile's settings for other benchmarks and with some parameters' values replaced. */
         Profile with(List<String> otherIncludes, Map<String, List<String>> replacedParams) {
             Map<String, List<String>> merged = new TreeMap<>(params);
             merged.putAll(replacedParams);
-            return new Profile(name, summary, otherIncludes, settings, merged);
+            return new Profile(name, summary, otherIncludes, settings, merged, profilers, jvmArgsAppend);
+        }
+
+        /** This profile with each measurement iteration lasting {@code time} (the soak's {@code --minutes}). */
+        Profile measuring(Duration time) {
+            RunSettings s = settings;
+            return new Profile(name, summary, includes, new RunSettings(s.forks(), s.warmupIterations(), s.warmupTime(),
+                    s.measurementIterations(), time), params, profilers, jvmArgsAppend);
         }
 
         /**
@@ -54,7 +71,10 @@ final class Profiles {
             ChainedOptionsBuilder options = new OptionsBuilder().include(unit.pattern()).mode(unit.mode());
             settings.applyTo(options);
             unit.params().forEach((param, value) -> options.param(param, value));
-            PROFILERS.forEach(options::addProfiler);
+            profilers.forEach(options::addProfiler);
+            if (!jvmArgsAppend.isEmpty()) {
+                options.jvmArgsAppend(jvmArgsAppend.toArray(String[]::new));
+            }
             return options;
         }
     }
@@ -84,7 +104,24 @@ final class Profiles {
                     "delay", List.of("0", "20"), "threads", List.of("1", "2"),
                     "tasks", List.of("1000", "10000", "100000", "1000000")));
 
-    static final List<Profile> ALL = List.of(QUICK, DEFAULT, FULL);
+    /** Minutes each model runs in the soak unless {@code --minutes} says otherwise. */
+    static final int SOAK_MINUTES = 5;
+
+    /**
+     * The leak check: the IO benchmark for {@link #SOAK_MINUTES} minutes per model after a 30 s
+     * warm-up, sampled by the soak profiler. The heap is fixed and touched up front, so that RSS
+     * does not grow by the heap expanding, and growth of RSS means memory outside the heap.
+     */
+    static final Profile SOAK = new Profile("soak", "leak check, about 50 min: the IO benchmark for 5 min per model "
+            + "(--minutes), sampling threads, open files, RSS and live heap",
+            List.of(SUITE + "IoBenchmark\\."),
+            new RunSettings(1, 1, Duration.ofSeconds(30), 1, Duration.ofMinutes(SOAK_MINUTES)),
+            Map.of("model", List.of("sequential", "threads", "pool", "callbacks", "futures", "virtual", "actors",
+                            "coroutines", "reactive"),
+                    "concurrency", List.of("256"), "size", List.of("1024"), "delay", List.of("20")),
+            List.of(SoakProfiler.class, ClientCpuProfiler.class), List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
+
+    static final List<Profile> ALL = List.of(QUICK, DEFAULT, FULL, SOAK);
 
     private Profiles() {
     }

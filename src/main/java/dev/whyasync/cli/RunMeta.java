@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 record RunMeta(String runId, String status, String profile, String only, Map<String, List<String>> params,
                List<String> arguments, String commandLine, String start, String end, Jdk jdk, Os os, int cores,
                long memoryBytes, String gitCommit, Boolean gitDirty, Limits limits, List<Resume> resumes,
-               String networkPath) {
+               String networkPath, Integer minutes) {
 
     static final String COMPLETE = "complete";
     static final String INCOMPLETE = "incomplete";
@@ -84,7 +84,7 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
                 new Os(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 limits.cores(), limits.memoryBytes(), commit, checkout == null ? null : dirty(checkout),
                 new Limits(limits.maxPlatformThreads(), limits.maxConnections(), limits.describe()), List.of(),
-                NetworkPath.of(choice.params()));
+                NetworkPath.of(choice.params()), choice.minutes());
     }
 
     /** The meta file of an earlier run; a problem is one line naming the file. */
@@ -104,7 +104,7 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
 
     /** The suite this run measures, as its command line chose it. */
     SuiteChoice choice() {
-        return new SuiteChoice(profile, only, params);
+        return new SuiteChoice(profile, only, params, minutes);
     }
 
     RunMeta finished(String finalStatus) {
@@ -120,7 +120,7 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
 
     private RunMeta with(String newStatus, String newEnd, List<Resume> newResumes) {
         return new RunMeta(runId, newStatus, profile, only, params, arguments, commandLine, start, newEnd, jdk, os, cores,
-                memoryBytes, gitCommit, gitDirty, limits, newResumes, networkPath);
+                memoryBytes, gitCommit, gitDirty, limits, newResumes, networkPath, minutes);
     }
 
     /** Writes beside the target and renames, so that a reader never sees half a file. */

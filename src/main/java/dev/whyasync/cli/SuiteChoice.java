@@ -2,6 +2,7 @@ package dev.whyasync.cli;
 
 import dev.whyasync.cli.Profiles.Profile;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,13 +15,22 @@ import java.util.regex.PatternSyntaxException;
 /**
  * What a run measures, as the user chose it: a profile, optionally {@code --only <regex>} in place
  * of the profile's list of benchmarks, and {@code -p name=v1,v2} in place of a parameter's values.
- * The meta file keeps the three, so that {@code bench --resume} plans exactly the same units.
+ * For the soak profile, {@code --minutes} sets how long each model runs.
+ * The meta file keeps them all, so that {@code bench --resume} plans exactly the same units.
  */
-record SuiteChoice(String profile, String only, Map<String, List<String>> params) {
+record SuiteChoice(String profile, String only, Map<String, List<String>> params, Integer minutes) {
     static final String PARAM_FLAG = "-p";
 
     SuiteChoice {
         params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+        if (minutes != null && !profile.equals(Profiles.SOAK.name())) {
+            throw new UsageException("--minutes sets how long each model runs in the soak; it needs --profile "
+                    + Profiles.SOAK.name() + " " + Arguments.seeHelp("bench"));
+        }
+    }
+
+    SuiteChoice(String profile, String only, Map<String, List<String>> params) {
+        this(profile, only, params, null);
     }
 
     /** The profile with the choice's benchmarks and parameter values; an unknown name or a bad regex is the user's mistake. */
@@ -34,7 +44,8 @@ record SuiteChoice(String profile, String only, Map<String, List<String>> params
                         + " " + Arguments.seeHelp("bench"));
             }
         }
-        return named.with(only == null ? named.includes() : List.of(only), params);
+        Profile chosen = named.with(only == null ? named.includes() : List.of(only), params);
+        return minutes == null ? chosen : chosen.measuring(Duration.ofMinutes(minutes));
     }
 
     /** The plan of this choice over the benchmarks of this build; a {@code -p} no chosen benchmark declares is refused. */

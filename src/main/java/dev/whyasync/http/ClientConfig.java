@@ -1,6 +1,10 @@
 package dev.whyasync.http;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
@@ -37,6 +41,21 @@ public record ClientConfig(URI target, boolean keepAlive, Duration connectTimeou
 
     public int port() {
         return target.getPort();
+    }
+
+    /**
+     * One TCP connect to the target, closed at once, so that a wrong address is one message before
+     * a run instead of a flood of connect errors during it.
+     *
+     * @throws IOException "cannot reach host:port (why)"
+     */
+    public void requireReachable() throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host(), port()), (int) connectTimeout.toMillis());
+        } catch (IOException e) {
+            String why = e instanceof UnknownHostException ? "unknown host" : e.getMessage();
+            throw new IOException("cannot reach " + host() + ":" + port() + " (" + why + ")", e);
+        }
     }
 
     public String url(PageRequest request) {

@@ -121,7 +121,7 @@ class ResumeTest {
     void aResumeTakesNoProfileOfItsOwn(@TempDir Path results) {
         CommandLine result = CommandLine.run("bench", "--resume", "r", "--profile", "quick", "-p", "page=1");
         assertEquals(2, result.status());
-        assertEquals(List.of("whyasync: --resume takes the profile, --only and -p of the run it resumes; drop --profile "
+        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p and --minutes of the run it resumes; drop --profile "
                 + "and -p (see 'bench --help')"), result.errLines());
     }
 

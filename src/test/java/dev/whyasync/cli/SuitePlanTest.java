@@ -1,8 +1,10 @@
 package dev.whyasync.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whyasync.bench.SoakProfiler;
 import dev.whyasync.cli.Profiles.Profile;
 import dev.whyasync.cli.SuitePlan.Benchmark;
 import dev.whyasync.report.results.BenchmarkKey;
@@ -109,8 +111,23 @@ class SuitePlanTest {
                 assertEquals(time.toMillis(), options.getMeasurementTime().get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
             }
             assertEquals(profile.settings().measurementIterations() != RunSettings.KEEP, options.getMeasurementIterations().hasValue());
-            assertEquals(Profiles.PROFILERS.size(), options.getProfilers().size());
+            assertEquals(profile.profilers().size(), options.getProfilers().size());
+            assertEquals(!profile.jvmArgsAppend().isEmpty(), options.getJvmArgsAppend().hasValue(), profile.name());
         }
+    }
+
+    @Test
+    void soakRunsEachModelForTheChosenMinutesWithAFixedHeap() {
+        Profile soak = new SuiteChoice("soak", null, Map.of(), 7).resolve();
+        assertEquals(Duration.ofMinutes(7), soak.settings().measurementTime());
+        Options options = soak.options(SuitePlan.of(soak, List.of(THROUGHPUT)).units().get(0)).build();
+        assertTrue(options.getProfilers().stream().anyMatch(p -> p.getKlass().equals(SoakProfiler.class.getName())),
+                "the soak profiler samples the run");
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"), List.copyOf(options.getJvmArgsAppend().get()));
+        assertEquals(Duration.ofMinutes(Profiles.SOAK_MINUTES), new SuiteChoice("soak", null, Map.of()).resolve()
+                .settings().measurementTime());
+        UsageException refused = assertThrows(UsageException.class, () -> new SuiteChoice("quick", null, Map.of(), 7));
+        assertTrue(refused.getMessage().contains("--profile soak"), refused.getMessage());
     }
 
     @Test

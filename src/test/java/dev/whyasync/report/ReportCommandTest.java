@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whyasync.report.results.ResultReader;
+import dev.whyasync.report.suite.SuiteData;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +83,8 @@ class ReportCommandTest {
                 "tasks/s with 10 ms each way over tasks/s with 20 ms at the server");
         String soak = sectionText(dom, "Soak: leaks over time");
         assertTrue(soak.contains("FAIL: threads grew") && soak.contains("steady"), soak);
+        assertEquals(List.of("pool (C=256): threads"), new SuiteData(ResultReader.read(run)).soakLeaks(),
+                "what fails a soak run");
         Element throughput = section(dom, "Throughput vs concurrency");
         Element chart = (Element) throughput.getElementsByTagName("svg").item(0);
         assertEquals(SuiteLayout.MODELS.size() + 1, chart.getElementsByTagName("polyline").getLength(),

@@ -114,22 +114,19 @@ final class RealismSections {
         for (BenchmarkResult r : soaked) {
             List<Cell> row = new ArrayList<>(List.of(Cell.of(model(r)), Cell.of(String.valueOf(SuiteData.concurrency(r))),
                     Charts.withError(Optional.of(r), Measures.THROUGHPUT)));
-            List<String> grown = new ArrayList<>();
+            List<String> grown = SuiteData.soakGrown(r);
             for (String resource : SuiteLayout.SOAK_RESOURCES) {
-                OptionalDouble start = soak(r, resource, "start");
-                OptionalDouble growth = soak(r, resource, "growth");
-                OptionalDouble allowed = soak(r, resource, "allowed");
+                OptionalDouble start = SuiteData.soak(r, resource, "start");
+                OptionalDouble growth = SuiteData.soak(r, resource, "growth");
+                OptionalDouble allowed = SuiteData.soak(r, resource, "allowed");
                 if (start.isEmpty() || growth.isEmpty() || allowed.isEmpty()) {
                     row.add(new Cell("n/a", Document.Tone.MUTED));
                     continue;
                 }
                 String unit = resource.equals("rss") || resource.equals("heap") ? "B" : "";
-                boolean grew = growth.getAsDouble() > allowed.getAsDouble();
-                if (grew) {
-                    grown.add(resource);
-                }
                 row.add(new Cell(Quantity.format(start.getAsDouble(), unit) + " " + signed(growth.getAsDouble(), unit)
-                        + "\n(noise " + Quantity.format(allowed.getAsDouble(), unit) + ")", grew ? Document.Tone.BAD : Document.Tone.PLAIN));
+                        + "\n(noise " + Quantity.format(allowed.getAsDouble(), unit) + ")",
+                        grown.contains(resource) ? Document.Tone.BAD : Document.Tone.PLAIN));
             }
             row.add(grown.isEmpty() ? new Cell("steady", Document.Tone.GOOD)
                     : new Cell("FAIL: " + String.join(", ", grown) + " grew", Document.Tone.BAD));
@@ -142,11 +139,6 @@ final class RealismSections {
                         + "of the soak, and the growth taken for noise (three robust standard deviations plus a floor). "
                         + "Growth beyond noise fails the soak."),
                 new Table(List.of("model", "C", "tasks/s", "threads", "open files", "RSS", "live heap", "verdict"), rows)));
-    }
-
-    /** Whether any soak result of the run grew beyond noise: the soak's failure. */
-    static boolean soakFailed(SuiteData data) {
-        return !io(data, r -> Measures.SOAK_LEAKS.of(r).orElse(0) > 0).isEmpty();
     }
 
     private static List<BenchmarkResult> io(SuiteData data, Predicate<BenchmarkResult> which) {
@@ -172,10 +164,6 @@ final class RealismSections {
     private static String faultCase(BenchmarkResult r) {
         return String.format(Locale.ROOT, "faults %s%%, retry %d", Quantity.format(SuiteData.numberOrZero(r, SuiteLayout.FAULTS), ""),
                 (int) SuiteData.numberOrZero(r, SuiteLayout.RETRY));
-    }
-
-    private static OptionalDouble soak(BenchmarkResult r, String resource, String part) {
-        return Measure.secondary("soak." + resource + "." + part, "", Measure.AS_IS).of(r);
     }
 
     private static Cell ratioCell(OptionalDouble value, OptionalDouble reference) {

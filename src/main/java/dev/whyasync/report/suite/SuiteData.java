@@ -172,6 +172,28 @@ public final class SuiteData {
         return Double.isNaN(value) ? 0 : value;
     }
 
+    /** Soak results in which a resource grew beyond its noise, as "model (C=256): threads, heap". */
+    public List<String> soakLeaks() {
+        return results(SuiteLayout.IO).stream().filter(r -> Measures.SOAK_LEAKS.of(r).orElse(0) > 0)
+                .map(r -> SuiteLayout.modelOf(r).orElse(r.shortName()) + " (C=" + concurrency(r) + "): "
+                        + String.join(", ", soakGrown(r)))
+                .toList();
+    }
+
+    /** The resources of a soak result that grew by more than the noise allowed them. */
+    public static List<String> soakGrown(BenchmarkResult result) {
+        return SuiteLayout.SOAK_RESOURCES.stream().filter(resource -> {
+            OptionalDouble growth = soak(result, resource, "growth");
+            OptionalDouble allowed = soak(result, resource, "allowed");
+            return growth.isPresent() && allowed.isPresent() && growth.getAsDouble() > allowed.getAsDouble();
+        }).toList();
+    }
+
+    /** One figure of a soak: {@code soak.<resource>.<part>}, part = start, growth or allowed. */
+    public static OptionalDouble soak(BenchmarkResult result, String resource, String part) {
+        return Measure.secondary("soak." + resource + "." + part, "", Measure.AS_IS).of(result);
+    }
+
     public static int concurrency(BenchmarkResult result) {
         return (int) number(result.param(SuiteLayout.CONCURRENCY).orElse("-1"));
     }
