@@ -50,21 +50,32 @@ final class InFlightTasks {
         for (int i = 0; i < concurrency && !ranInPlace; i++) {
             startOne();
         }
+        if (ranInPlace) {
+            // the task run to learn this was set-up, not an operation: each operation runs and reports its own
+            finished.clear();
+        }
     }
 
     /**
      * Waits for the next task to finish, starts its replacement and returns the outcome, checked
-     * against the pages' known content.
+     * against the pages' known content. For a model that runs tasks in place, the operation runs
+     * one task and returns that task's outcome, so that an operation that ends a measurement
+     * iteration counts its own task, not the one before it.
      *
      * @throws IllegalStateException when no task finishes within the patience: the model is stuck
      */
     Outcome next() throws InterruptedException {
+        if (ranInPlace) {
+            startOne();
+        }
         Outcome outcome = finished.poll(patience.toNanos(), TimeUnit.NANOSECONDS);
         if (outcome == null) {
             throw new IllegalStateException(model.name() + ": no task finished within " + patience.toSeconds()
                     + " s with " + concurrency + " in flight");
         }
-        startOne();
+        if (!ranInPlace) {
+            startOne();
+        }
         if (outcome.error() != null) {
             errors++;
         } else if (!outcome.result().equals(TaskResult.expected(outcome.task()))) {

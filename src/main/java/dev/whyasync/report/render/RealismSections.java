@@ -181,8 +181,9 @@ final class RealismSections {
         return r.param(SuiteLayout.MODEL).orElse("(no model)");
     }
 
+    /** "20 ms", and "0 ms" rather than the "0 ns" a zero time would print as. */
     private static String ms(double millis) {
-        return Quantity.format(millis, "ms");
+        return millis == 0 ? "0 ms" : Quantity.format(millis, "ms");
     }
 
     private static String signed(double value, String unit) {
