@@ -47,7 +47,10 @@ final class BenchProcess implements AutoCloseable {
     }
 
     static BenchProcess start(Path results, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // a runner started in the background hands its children SIGINT ignored, and a JVM that starts with
+        // SIGINT ignored keeps it so: GNU env restores the default, so that Ctrl-C reaches the launcher as in a terminal
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // another JMH run on this machine must not make these runs wait or fail; a known blackhole
                 // mode spares JMH two probing JVMs per unit
                 "-Djmh.ignoreLock=true", "-Djmh.blackhole.mode=COMPILER", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",

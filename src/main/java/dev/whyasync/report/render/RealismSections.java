@@ -66,8 +66,9 @@ final class RealismSections {
                 Paragraph.of("The fixture plays a fault (status 500, reset, stall, truncated body, slow drip) on the given "
                         + "share of page requests, drawn anew for each request, so a retry can succeed. Every task ends in "
                         + "success or a typed error within the request timeout; errors and retries are per 100 finished "
-                        + "tasks. Each model retries in its own idiom (a loop, a recursive future, Mono.retry, a message "
-                        + "re-sent by the task's actor): none of the runtimes retries a failed request on its own."),
+                        + "tasks. Each model retries in its own idiom (a loop, a recursive future, Mono.retryWhen, a "
+                        + "message re-sent by the task's actor): Reactor ships a retry operator; the other runtimes leave "
+                        + "retry to the task's code, and none retries a failed request by itself."),
                 Charts.figure(new BarChart("Errors per 100 tasks under faults", "one bar per model", "errors per 100 tasks", "",
                         false, cases, series).toSvg(), "Errors per 100 tasks under faults"),
                 new Table(List.of("model", "faults, retry", "C", "tasks/s", "vs no faults", "errors /100 tasks",
