@@ -4,8 +4,11 @@ import dev.whyasync.report.compare.GateFinding;
 import dev.whyasync.report.compare.GateRule;
 import dev.whyasync.report.compare.GateTable;
 import dev.whyasync.report.compare.MismatchedRunsException;
+import dev.whyasync.report.compare.RunComparison;
+import dev.whyasync.report.results.BenchmarkKey;
 import dev.whyasync.report.results.ResultFormatException;
 import dev.whyasync.report.results.ResultReader;
+import dev.whyasync.report.results.Run;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,9 +51,16 @@ public final class GateCommand {
             }
             parsed.expectPositionals(1, "one new result file after --baseline base.json");
             double threshold = parsed.percent("--threshold", CompareCommand.DEFAULT_THRESHOLD);
-            List<GateFinding> findings = GateRule.evaluate(ResultReader.read(Path.of(baseline)),
-                    ResultReader.read(Path.of(parsed.positional().get(0))), threshold, parsed.options().get("--reference-model"));
+            Run base = ResultReader.read(Path.of(baseline));
+            Run now = ResultReader.read(Path.of(parsed.positional().get(0)));
+            List<GateFinding> findings = GateRule.evaluate(base, now, threshold, parsed.options().get("--reference-model"));
             out.print(GateTable.text(findings, threshold));
+            List<BenchmarkKey> unjudged = RunComparison.of(base, now, threshold, false).onlyBefore();
+            if (!unjudged.isEmpty()) {
+                err.println("gate: warning: " + unjudged.size() + " of the baseline's results have no counterpart in "
+                        + now.file().getFileName() + " and were not judged (first: " + unjudged.get(0).shortName() + " "
+                        + unjudged.get(0).paramsLabel() + "); a new parameter or benchmark needs a new baseline");
+            }
             return findings.stream().anyMatch(GateFinding::regression) ? 1 : 0;
         } catch (UsageException e) {
             err.println("gate: " + e.getMessage() + " (see gate --help)");

@@ -79,6 +79,22 @@ class GateCommandTest {
     }
 
     @Test
+    void baselineResultsWithNoCounterpartAreNamedNotSilentlyDropped() {
+        SuiteResults before = new SuiteResults();
+        SuiteResults after = new SuiteResults();
+        for (String model : List.of("futures", "virtual")) {
+            before.io(model, 64, 1000, Map.of());
+            before.io(model, 1024, 2000, Map.of());
+            after.io(model, 64, 1000, Map.of());
+        }
+        CommandOutput output = gate(before.write(dir.resolve("wide.json")), after.write(dir.resolve("narrow.json")));
+        assertEquals(0, output.code(), output.toString());
+        assertTrue(output.err().startsWith("gate: warning: 2 of the baseline's results have no counterpart in narrow.json")
+                && output.err().contains("concurrency=1024"), output.err());
+        assertEquals("", gate(base, base).err(), "no warning when every result has its counterpart");
+    }
+
+    @Test
     void thresholdDecidesWhatCounts() {
         Path slowed = planted("virtual", 0.88);
         assertEquals(1, gate(base, slowed).code(), "12% slower is beyond the default 10%");
