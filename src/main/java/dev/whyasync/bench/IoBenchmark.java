@@ -128,7 +128,8 @@ public class IoBenchmark {
     public void start() {
         ModelChoice choice = ModelChoice.parse(model, threads);
         ModelKind kind = choice.kind();
-        MachineLimits.read().checkConcurrency(model, concurrency, kind.platformThreadsPerTask(), kind.connectionsPerTask());
+        MachineLimits limits = MachineLimits.read();
+        limits.checkConcurrency(model, concurrency, kind.platformThreadsPerTask(), kind.connectionsPerTask());
         if (kind == ModelKind.VIRTUAL && choice.threads() > 0) {
             // read once, when the first virtual thread is created; each trial runs in a fresh fork
             System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(choice.threads()));
@@ -142,7 +143,7 @@ public class IoBenchmark {
         }
         LinkShape link = new LinkShape(netDelay, bandwidth);
         if (!link.isNone()) {
-            MachineLimits.read().checkProxyConnections(model, concurrency, kind.connectionsPerTask());
+            limits.checkProxyConnections(model, concurrency, kind.connectionsPerTask());
             proxy = DelayProxyProcess.start("127.0.0.1", uri, link);
             uri = proxy.baseUri();
         }

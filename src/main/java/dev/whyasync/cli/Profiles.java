@@ -57,9 +57,7 @@ final class Profiles {
 
         /** This profile with each measurement iteration lasting {@code time} (the soak's {@code --minutes}). */
         Profile measuring(Duration time) {
-            RunSettings s = settings;
-            return new Profile(name, summary, includes, new RunSettings(s.forks(), s.warmupIterations(), s.warmupTime(),
-                    s.measurementIterations(), time), params, profilers, jvmArgsAppend);
+            return new Profile(name, summary, includes, settings.withMeasurementTime(time), params, profilers, jvmArgsAppend);
         }
 
         /**

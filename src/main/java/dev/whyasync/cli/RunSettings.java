@@ -40,6 +40,11 @@ record RunSettings(int forks, int warmupIterations, Duration warmupTime, int mea
                 duration(entry.getMeasurementTime().orElse(Defaults.MEASUREMENT_TIME)));
     }
 
+    /** These settings with each measurement iteration lasting {@code time}. */
+    RunSettings withMeasurementTime(Duration time) {
+        return new RunSettings(forks, warmupIterations, warmupTime, measurementIterations, time);
+    }
+
     /** These settings where set, the declared ones elsewhere. */
     RunSettings over(RunSettings declared) {
         return new RunSettings(forks != KEEP ? forks : declared.forks,

@@ -51,11 +51,11 @@ public final class GateCommand {
             }
             parsed.expectPositionals(1, "one new result file after --baseline base.json");
             double threshold = parsed.percent("--threshold", CompareCommand.DEFAULT_THRESHOLD);
-            Run base = ResultReader.read(Path.of(baseline));
             Run now = ResultReader.read(Path.of(parsed.positional().get(0)));
-            List<GateFinding> findings = GateRule.evaluate(base, now, threshold, parsed.options().get("--reference-model"));
+            RunComparison comparison = RunComparison.of(ResultReader.read(Path.of(baseline)), now, threshold, false);
+            List<GateFinding> findings = GateRule.evaluate(comparison, threshold, parsed.options().get("--reference-model"));
             out.print(GateTable.text(findings, threshold));
-            List<BenchmarkKey> unjudged = RunComparison.of(base, now, threshold, false).onlyBefore();
+            List<BenchmarkKey> unjudged = comparison.onlyBefore();
             if (!unjudged.isEmpty()) {
                 err.println("gate: warning: " + unjudged.size() + " of the baseline's results have no counterpart in "
                         + now.file().getFileName() + " and were not judged (first: " + unjudged.get(0).shortName() + " "

@@ -8,6 +8,8 @@ import java.util.Locale;
  * between ns, µs, ms and s, everything else uses k, M, G.
  */
 public final class Quantity {
+    private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB"};
+    private static final String[] SI = {"", "k", "M", "G", "T"};
 
     private Quantity() {
     }
@@ -45,25 +47,22 @@ public final class Quantity {
     }
 
     private static String bytes(double value) {
-        String[] prefixes = {"B", "KiB", "MiB", "GiB", "TiB"};
-        double v = value;
-        int i = 0;
-        while (Math.abs(v) >= 1024 && i < prefixes.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return digits(v) + " " + prefixes[i];
+        return scaled(value, 1024, BINARY, " ");
     }
 
     private static String si(double value) {
-        String[] prefixes = {"", "k", "M", "G", "T"};
+        return scaled(value, 1000, SI, "");
+    }
+
+    /** The value divided by {@code base} until it is below it (or the prefixes run out), with its prefix. */
+    private static String scaled(double value, double base, String[] prefixes, String separator) {
         double v = value;
         int i = 0;
-        while (Math.abs(v) >= 1000 && i < prefixes.length - 1) {
-            v /= 1000;
+        while (Math.abs(v) >= base && i < prefixes.length - 1) {
+            v /= base;
             i++;
         }
-        return digits(v) + prefixes[i];
+        return digits(v) + separator + prefixes[i];
     }
 
     /** Three significant digits, trailing zeros dropped. */

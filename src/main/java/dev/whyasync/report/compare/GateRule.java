@@ -3,7 +3,6 @@ package dev.whyasync.report.compare;
 import dev.whyasync.report.SuiteLayout;
 import dev.whyasync.report.UsageException;
 import dev.whyasync.report.results.BenchmarkKey;
-import dev.whyasync.report.results.Run;
 import dev.whyasync.report.stats.RatioEstimate;
 import dev.whyasync.report.stats.Samples;
 import java.util.ArrayList;
@@ -36,10 +35,12 @@ public final class GateRule {
     private GateRule() {
     }
 
-    /** The gate's findings; the requested reference model, if any, must be in both runs. */
-    public static List<GateFinding> evaluate(Run base, Run now, double thresholdPercent, String requestedReference)
-            throws MismatchedRunsException, UsageException {
-        RunComparison comparison = RunComparison.of(base, now, thresholdPercent, false);
+    /**
+     * The gate's findings over a comparison of primary scores ({@code RunComparison.of(base, now,
+     * thresholdPercent, false)}); the requested reference model, if any, must be in both runs.
+     */
+    public static List<GateFinding> evaluate(RunComparison comparison, double thresholdPercent, String requestedReference)
+            throws UsageException {
         Map<Slot, Change> bySlot = new HashMap<>();
         comparison.changes().forEach(c -> Slot.of(c.key()).ifPresent(slot -> bySlot.putIfAbsent(slot, c)));
         if (requestedReference != null && bySlot.keySet().stream().noneMatch(s -> s.model().equals(requestedReference))) {
