@@ -1,128 +1,89 @@
 package dev.whyasync.bench;
 
-import dev.whyasync.model.ConcurrencyModel;
-import dev.whyasync.model.Task;
-import dev.whyasync.model.TaskListener;
-import dev.whyasync.model.TaskResult;
-import dev.whyasync.model.Workload;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A closed loop that keeps C tasks in flight through a model: {@link #fill()} starts C tasks, and each
- * {@link #next()} waits for one to finish and starts another in its place, so one benchmark operation
- * is one finished task. Starting happens on the benchmark thread, so a model's cost of starting a
- * task (a thread, an actor, a coroutine) is part of what is measured.
+ * A closed loop that keeps C tasks in flight through a model: {@link #fill()} starts C tasks, and
+ * each finished task's replacement is started where it finished, by the thread that ran its
+ * listener, so the benchmark thread only takes outcomes ({@link #next()}). There is no central
+ * starter: a platform {@code Thread.start} waits until the new OS thread runs, and one thread
+ * starting every replacement held the threads model at a few dozen tasks in flight when C was
+ * hundreds. Whoever finishes a task pays for starting the next one (a thread, an actor, a
+ * coroutine), so that cost is part of what is measured. {@link InFlightGauge} checks that C holds.
+ *
+ * <p>The sequential control runs each task inside {@code start}, on the caller's thread: for it the
+ * loop has one task at a time, started by the benchmark thread in each operation.
  */
-final class InFlightTasks {
-    /** What one finished task left: its result or its error, and how many page downloads it retried. */
-    record Outcome(Task task, TaskResult result, Throwable error, int retries) {
-    }
-
-    private final ConcurrencyModel model;
-    private final Workload workload;
+final class InFlightTasks implements AutoCloseable {
+    private final TaskStarts starts;
     private final int concurrency;
-    private final Duration patience;
-    private final BlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
-    private int nextId;
-    private long errors;
-    /** Set while {@code model.start} runs on the benchmark thread. */
-    private boolean starting;
+    /** Slots whose replacement the model refused; the benchmark thread starts them again. */
+    private final AtomicInteger lostSlots = new AtomicInteger();
+    private final Runnable replace = this::replace;
+    private volatile boolean closed;
     /** Whether the model ran a task to its end inside {@code start}, as the sequential control does. */
     private boolean ranInPlace;
 
-    InFlightTasks(ConcurrencyModel model, Workload workload, int concurrency, Duration patience) {
-        this.model = model;
-        this.workload = workload;
+    InFlightTasks(TaskStarts starts, int concurrency) {
+        this.starts = starts;
         this.concurrency = concurrency;
-        this.patience = patience;
     }
 
-    /**
-     * Starts C tasks; a model that runs each task in place inside {@code start} (the sequential
-     * control) never has more than one in flight, so for it one is enough, rather than C tasks
-     * run one after another before the first measurement.
-     */
+    /** Starts C tasks; a model that runs its first task in place gets one per operation instead. */
     void fill() {
-        for (int i = 0; i < concurrency && !ranInPlace; i++) {
-            startOne();
-        }
+        ranInPlace = starts.start(System.nanoTime(), replace) == TaskStarts.Start.FINISHED;
         if (ranInPlace) {
-            // the task run to learn this was set-up, not an operation: each operation runs and reports its own
-            finished.clear();
+            // the task run to learn this was set-up, not an operation
+            starts.forgetFinished();
+            return;
+        }
+        for (int i = 1; i < concurrency; i++) {
+            startOrCountLost();
         }
     }
 
     /**
-     * Waits for the next task to finish, starts its replacement and returns the outcome, checked
-     * against the pages' known content. For a model that runs tasks in place, the operation runs
-     * one task and returns that task's outcome, so that an operation that ends a measurement
-     * iteration counts its own task, not the one before it.
-     *
-     * @throws IllegalStateException when no task finishes within the patience: the model is stuck
+     * The next finished task, checked against the pages' known content. For a model that runs tasks
+     * in place, the operation runs one task and returns that task's outcome.
      */
-    Outcome next() throws InterruptedException {
+    TaskStarts.Outcome next() throws InterruptedException {
         if (ranInPlace) {
-            startOne();
+            starts.start(System.nanoTime(), replace);
         }
-        Outcome outcome = finished.poll(patience.toNanos(), TimeUnit.NANOSECONDS);
-        if (outcome == null) {
-            throw new IllegalStateException(model.name() + ": no task finished within " + patience.toSeconds()
-                    + " s with " + concurrency + " in flight");
+        for (int lost = lostSlots.getAndSet(0); lost > 0; lost--) {
+            startOrCountLost();
         }
-        if (!ranInPlace) {
-            startOne();
-        }
-        if (outcome.error() != null) {
-            errors++;
-        } else if (!outcome.result().equals(TaskResult.expected(outcome.task()))) {
-            throw new IllegalStateException(model.name() + " returned " + outcome.result() + " for task " + outcome.task());
-        }
-        return outcome;
+        return starts.next();
     }
 
-    long errors() {
-        return errors;
+    boolean runsInPlace() {
+        return ranInPlace;
     }
 
-    private void startOne() {
-        Task task = workload.task(nextId);
-        nextId = (nextId + 1) & 0x3fff_ffff;
-        long start = System.nanoTime();
-        Thread benchmarkThread = Thread.currentThread();
-        starting = true;
-        try {
-            model.start(task, new TaskListener() {
-                private final AtomicInteger retries = new AtomicInteger();
+    /** Stops starting replacements; tasks in flight end when the model closes. */
+    @Override
+    public void close() {
+        closed = true;
+    }
 
-                @Override
-                public void onSuccess(TaskResult result) {
-                    finish(new Outcome(task, result, null, retries.get()));
-                }
-
-                @Override
-                public void onFailure(Throwable error) {
-                    finish(new Outcome(task, null, error, retries.get()));
-                }
-
-                @Override
-                public void onRetry(Throwable error) {
-                    retries.incrementAndGet();
-                }
-
-                private void finish(Outcome outcome) {
-                    TaskLatencies.record(System.nanoTime() - start);
-                    if (starting && Thread.currentThread() == benchmarkThread) {
-                        ranInPlace = true;
-                    }
-                    finished.add(outcome);
-                }
-            });
-        } finally {
-            starting = false;
+    /**
+     * A task finished on this thread: start its replacement here. A replacement that finishes inside
+     * its own start (a failure at once) is replaced by this loop, not by a recursive call.
+     */
+    private void replace() {
+        if (ranInPlace) {
+            return;
         }
+        while (!closed && startOrCountLost() == TaskStarts.Start.FINISHED) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private TaskStarts.Start startOrCountLost() {
+        TaskStarts.Start start = starts.start(System.nanoTime(), replace);
+        if (start == TaskStarts.Start.REFUSED) {
+            lostSlots.incrementAndGet();
+        }
+        return start;
     }
 }

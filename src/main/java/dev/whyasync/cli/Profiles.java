@@ -5,6 +5,7 @@ import dev.whyasync.bench.FootprintProfiler;
 import dev.whyasync.bench.LatencyProfiler;
 import dev.whyasync.bench.ReportedMetricsProfiler;
 import dev.whyasync.bench.SoakProfiler;
+import dev.whyasync.bench.TaskLoopProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -77,9 +78,14 @@ final class Profiles {
         }
     }
 
-    /** Every run collects the secondary metrics the report needs: CPU, allocation, latency, memory, threads. */
-    static final List<Class<? extends Profiler>> PROFILERS = List.of(
-            ClientCpuProfiler.class, LatencyProfiler.class, FootprintProfiler.class, ReportedMetricsProfiler.class, GCProfiler.class);
+    /**
+     * Every run collects the secondary metrics the report needs: memory, threads, latency, whether
+     * the loop held its tasks, CPU and allocation. JMH starts profilers in this order and stops them
+     * in reverse, so the CPU and allocation window comes last, innermost: no other profiler's work
+     * (the footprint's full GC, the latency histograms) falls inside it.
+     */
+    static final List<Class<? extends Profiler>> PROFILERS = List.of(GCProfiler.class, FootprintProfiler.class,
+            LatencyProfiler.class, ReportedMetricsProfiler.class, TaskLoopProfiler.class, ClientCpuProfiler.class);
 
     /** Every benchmark class of the suite lives in this package. */
     private static final String SUITE = "^dev\\.whyasync\\.bench\\.";
