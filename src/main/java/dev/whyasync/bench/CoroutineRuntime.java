@@ -1,21 +1,25 @@
 package dev.whyasync.bench;
 
 import dev.whyasync.model.CoroutinePrimitives;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.TimeUnit;
 import kotlinx.coroutines.CoroutineScope;
 
 /**
- * A coroutine scope on a fixed dispatcher of {@code threads} platform threads, as the coroutines model
- * builds it; closing it cancels and joins every coroutine, then stops the threads.
+ * A coroutine scope on {@code threads} Netty event loops, dispatched as the coroutines model dispatches
+ * on its transport's loops; closing it cancels and joins every coroutine, then stops the loops.
  */
 final class CoroutineRuntime implements AutoCloseable {
-    private final ExecutorService executor;
+    private final EventLoopGroup loops;
     private final CoroutineScope scope;
 
     CoroutineRuntime(int threads) {
-        executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("whyasync-micro-coroutines-", 1).daemon().factory());
-        scope = CoroutinePrimitives.scope(executor);
+        loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("whyasync-micro-coroutines", true),
+                NioIoHandler.newFactory());
+        scope = CoroutinePrimitives.scope(loops);
     }
 
     CoroutineScope scope() {
@@ -27,7 +31,7 @@ final class CoroutineRuntime implements AutoCloseable {
         try {
             CoroutinePrimitives.cancelAndJoin(scope);
         } finally {
-            Pools.shutdown(executor);
+            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         }
     }
 }

@@ -8,11 +8,16 @@ import dev.whyasync.http.PageCall;
 import dev.whyasync.http.PageCallback;
 import dev.whyasync.http.PageDownloadException;
 import dev.whyasync.http.PageRequest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -21,39 +26,61 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.dispatch.ExecutionContexts;
 
 /**
- * Apache Pekko typed actors: a task is a supervisor actor, spawned by the system's guardian on
- * request, which spawns one downloader actor per page and tells each to download, so the two pages
- * run concurrently. A downloader starts its download on the Netty transport and turns the callback
- * (which runs on an event loop) into a message to itself, since messages are the only way into an
- * actor; it passes the outcome to the supervisor. The supervisor joins by counting pages, reports
- * once and stops; stopping an actor stops its children, and a downloader cancels its download when
- * it stops, so a failed page aborts its sibling and cancelling a task is one message: "stop".
+ * Apache Pekko typed actors: long-lived page downloaders, one per runtime thread, and an actor per
+ * task that sends two of them a "download" message and combines their replies. A task's actor is
+ * spawned by a long-lived task host (one per runtime thread too; the task's id picks which), not by
+ * the system's guardian, so spawning is spread over the runtime rather than queued behind one
+ * mailbox. A downloader starts a download on the Netty transport and turns the callback (which runs
+ * on an event loop) into a message to itself, since messages are the only way into an actor; then it
+ * replies to the task. The task joins by counting pages, reports once and stops; a task that stops
+ * before it has both pages tells the downloaders to cancel what it still waits for, so a failed page
+ * aborts its sibling and cancelling a task is one message: "stop".
  * <p>
  * Retry is written the plain way, because Pekko typed has none for a failed request: supervision
  * restarts an actor that threw, it does not redo the work the actor was doing, and a failed download
- * is a message here, not an exception. So on a curable failure, with retries left, the supervisor
- * sends the page's downloader its "download" message again. A stopped supervisor sends nothing, so
- * a cancelled task never retries.
+ * is a message here, not an exception. So on a curable failure, with retries left, the task sends the
+ * page's downloader its "download" message again. A stopped task sends nothing, so a cancelled task
+ * never retries.
  * <p>
  * The surprising fact: no actor ever waits. An actor is a mailbox and a behaviour, and it borrows a
- * dispatcher thread only while it handles one message, so thousands of idle supervisors cost memory
- * and no threads. The asymmetry: every outcome crosses two mailboxes (downloader, then supervisor)
- * on top of the event loop's callback, and the dispatcher's threads come on top of the transport's
- * event loops ({@code threads} of each).
+ * thread only while it handles one message, so thousands of idle tasks cost memory and no threads;
+ * and any executor will do, so the actors run on the transport's own event loops, and actors and I/O
+ * share {@code threads} threads. The asymmetry: every outcome crosses two mailboxes (downloader, then
+ * task) on top of the event loop's callback, and the system keeps one thread of its own that no
+ * setting moves onto the loops: the scheduler's timer, which wakes at every tick (10 ms) although
+ * these actors schedule nothing. So {@code threads = N} is N + 1 threads.
  */
 public final class ActorsModel implements ConcurrencyModel {
-    /** The actor system's name, which starts the name of each of its threads. */
+    /** The actor system's name, which starts the name of its scheduler's thread. */
     public static final String SYSTEM_NAME = "whyasync-actors";
-    private static final long TERMINATION_TIMEOUT_SECONDS = 30;
+    private static final long TIMEOUT_SECONDS = 30;
 
     private final NettyTransport transport;
-    private final ActorSystem<SpawnTask> system;
+    private final ActorSystem<Void> system;
+    private final List<ActorRef<StartTask>> hosts;
 
     public ActorsModel(ModelConfig config) {
-        this.transport = new NettyTransport(config.client(), config.threadsOrCores());
-        this.system = ActorSystem.create(guardian(transport, config), SYSTEM_NAME, settings(config.threadsOrCores()));
+        int threads = config.threadsOrCores();
+        this.transport = new NettyTransport(config.client(), threads);
+        CompletableFuture<List<ActorRef<StartTask>>> started = new CompletableFuture<>();
+        this.system = system(guardian(threads, transport, config, started), SYSTEM_NAME, transport.eventLoops());
+        this.hosts = awaitStarted(started);
+    }
+
+    /** The task hosts once the guardian has started them; a system that does not start is closed at once. */
+    private List<ActorRef<StartTask>> awaitStarted(CompletableFuture<List<ActorRef<StartTask>>> started) {
+        try {
+            return started.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the actor system " + SYSTEM_NAME + " did not start", e);
+        }
     }
 
     @Override
@@ -63,66 +90,91 @@ public final class ActorsModel implements ConcurrencyModel {
 
     @Override
     public TaskRun start(Task task, TaskListener listener) {
-        CompletableFuture<ActorRef<TaskMessage>> supervisor = new CompletableFuture<>();
-        system.tell(new SpawnTask(task, listener, supervisor));
-        return () -> supervisor.thenAccept(s -> s.tell(CancelTask.INSTANCE));
+        CompletableFuture<ActorRef<TaskMessage>> spawned = new CompletableFuture<>();
+        hosts.get(Math.floorMod(task.id(), hosts.size())).tell(new StartTask(task, listener, spawned));
+        return () -> spawned.thenAccept(t -> t.tell(CancelTask.INSTANCE));
     }
 
-    /** A request to the guardian; it answers by completing {@code supervisor}, so that cancel knows where to send "stop". */
-    private record SpawnTask(Task task, TaskListener listener, CompletableFuture<ActorRef<TaskMessage>> supervisor) {
+    /** The guardian starts the long-lived actors, one downloader and one task host per thread, and does nothing else. */
+    private static Behavior<Void> guardian(int threads, NettyTransport transport, ModelConfig config,
+                                           CompletableFuture<List<ActorRef<StartTask>>> started) {
+        return Behaviors.setup(context -> {
+            List<ActorRef<DownloaderMessage>> downloaders = IntStream.range(0, threads)
+                    .mapToObj(i -> context.spawn(Behaviors.<DownloaderMessage>setup(c -> new Downloader(c, transport)), "downloader-" + i))
+                    .toList();
+            started.complete(IntStream.range(0, threads)
+                    .mapToObj(i -> context.spawn(host(downloaders, config), "tasks-" + i)).toList());
+            return Behaviors.empty();
+        });
     }
 
-    /** What a supervisor hears: an outcome from a downloader, or a cancel from outside. */
+    /** A host spawns each task it is given and answers with the task's actor, so that cancel knows where to send "stop". */
+    private static Behavior<StartTask> host(List<ActorRef<DownloaderMessage>> downloaders, ModelConfig config) {
+        return Behaviors.receive((context, start) -> {
+            start.spawned().complete(context.spawnAnonymous(Behaviors.setup(
+                    c -> new TaskActor(c, downloaders, config, start.task(), start.listener()))));
+            return Behaviors.same();
+        });
+    }
+
+    private record StartTask(Task task, TaskListener listener, CompletableFuture<ActorRef<TaskMessage>> spawned) {
+    }
+
+    /** What a task hears: a downloader's reply, or a cancel from outside. */
     private sealed interface TaskMessage permits PageArrived, PageFailed, CancelTask {
     }
 
-    /** What a downloader hears: the order to download its page (again), or how its download ended. */
-    private sealed interface PageMessage permits Download, PageArrived, PageFailed {
+    private record PageArrived(int slot, Page page) implements TaskMessage {
     }
 
-    private record PageArrived(int slot, Page page) implements TaskMessage, PageMessage {
-    }
-
-    private record PageFailed(int slot, PageDownloadException error) implements TaskMessage, PageMessage {
+    private record PageFailed(int slot, PageDownloadException error) implements TaskMessage {
     }
 
     private enum CancelTask implements TaskMessage {
         INSTANCE
     }
 
-    private enum Download implements PageMessage {
-        INSTANCE
+    /** One page of one task, as a downloader knows its downloads. */
+    private record Order(ActorRef<TaskMessage> task, int slot) {
     }
 
-    private static Behavior<SpawnTask> guardian(NettyTransport transport, ModelConfig config) {
-        return Behaviors.setup(context -> Behaviors.receive(SpawnTask.class)
-                .onMessage(SpawnTask.class, spawn -> {
-                    spawn.supervisor().complete(context.spawnAnonymous(
-                            Behaviors.setup(c -> new Supervisor(c, transport, config, spawn.task(), spawn.listener()))));
-                    return Behaviors.same();
-                })
-                .build());
+    /** What a downloader hears: download a page (again), stop downloading it, or how a download of its own ended. */
+    private sealed interface DownloaderMessage permits Download, CancelDownload, Downloaded {
     }
 
-    /** One task: a downloader per page, a join, a retry per curable failure while retries last, one report, then stop with its children. */
-    private static final class Supervisor extends AbstractBehavior<TaskMessage> {
+    private record Download(Order order, PageRequest request) implements DownloaderMessage {
+    }
+
+    private record CancelDownload(Order order) implements DownloaderMessage {
+    }
+
+    private record Downloaded(Order order, TaskMessage outcome) implements DownloaderMessage {
+    }
+
+    /** One task: a page from each of two downloaders, a join, a retry per curable failure while retries last, one report, then stop. */
+    private static final class TaskActor extends AbstractBehavior<TaskMessage> {
         private final ModelConfig config;
         private final Task task;
         private final TaskListener listener;
-        private final List<ActorRef<PageMessage>> downloaders;
+        private final List<ActorRef<DownloaderMessage>> downloaders;
+        private final Order[] orders;
         private final Page[] pages = new Page[2];
+        private final boolean[] waiting = new boolean[2];
         private final int[] retries = new int[2];
         private boolean reported;
 
-        Supervisor(ActorContext<TaskMessage> context, NettyTransport transport, ModelConfig config, Task task, TaskListener listener) {
+        TaskActor(ActorContext<TaskMessage> context, List<ActorRef<DownloaderMessage>> all, ModelConfig config,
+                  Task task, TaskListener listener) {
             super(context);
             this.config = config;
             this.task = task;
             this.listener = listener;
-            this.downloaders = List.of(
-                    context.spawnAnonymous(Behaviors.setup(c -> new Downloader(c, transport, 0, task.first(), context.getSelf()))),
-                    context.spawnAnonymous(Behaviors.setup(c -> new Downloader(c, transport, 1, task.second(), context.getSelf()))));
-            downloaders.forEach(d -> d.tell(Download.INSTANCE));
+            // the task's two pages go to two downloaders in turn, as its id would number its pages
+            this.downloaders = List.of(all.get(Math.floorMod(2 * task.id(), all.size())),
+                    all.get(Math.floorMod(2 * task.id() + 1, all.size())));
+            this.orders = new Order[] {new Order(context.getSelf(), 0), new Order(context.getSelf(), 1)};
+            download(0);
+            download(1);
         }
 
         @Override
@@ -132,6 +184,11 @@ public final class ActorsModel implements ConcurrencyModel {
                     .onMessage(PageFailed.class, this::failed)
                     .onMessageEquals(CancelTask.INSTANCE, Behaviors::stopped)
                     .onSignal(PostStop.class, stopped -> {
+                        for (int slot = 0; slot < 2; slot++) {
+                            if (waiting[slot]) {
+                                downloaders.get(slot).tell(new CancelDownload(orders[slot]));
+                            }
+                        }
                         if (!reported) {
                             listener.onFailure(new PageDownloadException("task " + task.id(),
                                     PageDownloadException.Reason.CANCELLED, "task cancelled"));
@@ -141,7 +198,13 @@ public final class ActorsModel implements ConcurrencyModel {
                     .build();
         }
 
+        private void download(int slot) {
+            waiting[slot] = true;
+            downloaders.get(slot).tell(new Download(orders[slot], slot == 0 ? task.first() : task.second()));
+        }
+
         private Behavior<TaskMessage> arrived(PageArrived arrived) {
+            waiting[arrived.slot()] = false;
             pages[arrived.slot()] = arrived.page();
             if (pages[0] == null || pages[1] == null) {
                 return this;
@@ -153,10 +216,11 @@ public final class ActorsModel implements ConcurrencyModel {
 
         private Behavior<TaskMessage> failed(PageFailed failed) {
             int slot = failed.slot();
+            waiting[slot] = false;
             if (config.mayRetry(retries[slot], failed.error())) {
                 retries[slot]++;
                 listener.onRetry(failed.error());
-                downloaders.get(slot).tell(Download.INSTANCE);
+                download(slot);
                 return this;
             }
             reported = true;
@@ -165,68 +229,76 @@ public final class ActorsModel implements ConcurrencyModel {
         }
     }
 
-    /** One page: each "download" starts a request whose callback becomes a message to itself, which it passes on to the supervisor. */
-    private static final class Downloader extends AbstractBehavior<PageMessage> {
+    /**
+     * Downloads pages for any task: each download's callback becomes a message to itself, which it
+     * passes on to the task; it keeps the downloads in flight so that a task can cancel one, and
+     * cancels all of them when it stops.
+     */
+    private static final class Downloader extends AbstractBehavior<DownloaderMessage> {
         private final NettyTransport transport;
-        private final int slot;
-        private final PageRequest request;
-        private final ActorRef<TaskMessage> supervisor;
-        private PageCall call;
+        private final Map<Order, PageCall> inFlight = new HashMap<>();
 
-        Downloader(ActorContext<PageMessage> context, NettyTransport transport, int slot, PageRequest request,
-                   ActorRef<TaskMessage> supervisor) {
+        Downloader(ActorContext<DownloaderMessage> context, NettyTransport transport) {
             super(context);
             this.transport = transport;
-            this.slot = slot;
-            this.request = request;
-            this.supervisor = supervisor;
         }
 
         @Override
-        public Receive<PageMessage> createReceive() {
+        public Receive<DownloaderMessage> createReceive() {
             return newReceiveBuilder()
-                    .onMessageEquals(Download.INSTANCE, this::download)
-                    .onMessage(PageArrived.class, this::passOn)
-                    .onMessage(PageFailed.class, this::passOn)
+                    .onMessage(Download.class, this::download)
+                    .onMessage(Downloaded.class, this::passOn)
+                    .onMessage(CancelDownload.class, this::cancel)
                     .onSignal(PostStop.class, stopped -> {
-                        if (call != null) {
-                            call.cancel();
-                        }
+                        inFlight.values().forEach(PageCall::cancel);
                         return this;
                     })
                     .build();
         }
 
-        private Behavior<PageMessage> download() {
-            ActorRef<PageMessage> self = getContext().getSelf();
-            call = transport.get(request, new PageCallback() {
+        private Behavior<DownloaderMessage> download(Download download) {
+            ActorRef<DownloaderMessage> self = getContext().getSelf();
+            Order order = download.order();
+            inFlight.put(order, transport.get(download.request(), new PageCallback() {
                 @Override
                 public void onPage(Page page) {
-                    self.tell(new PageArrived(slot, page));
+                    self.tell(new Downloaded(order, new PageArrived(order.slot(), page)));
                 }
 
                 @Override
                 public void onError(PageDownloadException error) {
-                    self.tell(new PageFailed(slot, error));
+                    self.tell(new Downloaded(order, new PageFailed(order.slot(), error)));
                 }
-            });
+            }));
             return this;
         }
 
-        private Behavior<PageMessage> passOn(TaskMessage outcome) {
-            supervisor.tell(outcome);
+        /** A download that was cancelled meanwhile has no task left to hear of it. */
+        private Behavior<DownloaderMessage> passOn(Downloaded downloaded) {
+            if (inFlight.remove(downloaded.order()) != null) {
+                downloaded.order().task().tell(downloaded.outcome());
+            }
+            return this;
+        }
+
+        private Behavior<DownloaderMessage> cancel(CancelDownload cancel) {
+            PageCall call = inFlight.remove(cancel.order());
+            if (call != null) {
+                call.cancel();
+            }
             return this;
         }
     }
 
     /**
-     * The dispatcher gets exactly {@code threads} threads and Pekko's internal dispatcher is an alias
-     * of it, so the model's thread count is the parameter; startup, shutdown and dead-letter logging
-     * are off because cancelled tasks send messages to stopped actors by design. The actor
-     * microbenchmarks build their systems with the same settings.
+     * An actor system whose dispatcher is {@code loops}: Pekko runs every dispatcher configured with
+     * its "default-executor" on an executor given at start-up, and does not shut that executor down,
+     * so its owner stops it after the system. Pekko's internal dispatcher is an alias of the default
+     * one; startup, shutdown and dead-letter logging are off because cancelled tasks send messages to
+     * stopped actors by design. The actor microbenchmarks build their systems the same way.
      */
-    public static Config settings(int threads) {
-        return ConfigFactory.parseString("""
+    public static <T> ActorSystem<T> system(Behavior<T> guardian, String name, Executor loops) {
+        Config settings = ConfigFactory.parseString("""
                 pekko {
                   loglevel = WARNING
                   stdout-loglevel = WARNING
@@ -234,13 +306,12 @@ public final class ActorsModel implements ConcurrencyModel {
                   log-dead-letters-during-shutdown = off
                   jvm-shutdown-hooks = off
                   coordinated-shutdown.run-by-jvm-shutdown-hook = off
-                  actor.default-dispatcher.fork-join-executor {
-                    parallelism-min = %d
-                    parallelism-max = %d
-                  }
+                  actor.default-dispatcher.executor = "default-executor"
                   actor.internal-dispatcher = "pekko.actor.default-dispatcher"
                 }
-                """.formatted(threads, threads)).withFallback(ConfigFactory.load());
+                """).withFallback(ConfigFactory.load());
+        return ActorSystem.create(guardian, name,
+                BootstrapSetup.create(settings).withDefaultExecutionContext(ExecutionContexts.fromExecutor(loops)));
     }
 
     /** Stops every actor (tasks in flight report {@code CANCELLED}), waits for the system to end, then closes the transport. */
@@ -248,7 +319,7 @@ public final class ActorsModel implements ConcurrencyModel {
     public void close() {
         try {
             system.terminate();
-            system.getWhenTerminated().toCompletableFuture().get(TERMINATION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            system.getWhenTerminated().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

@@ -5,14 +5,14 @@ import dev.whyasync.http.Page
 import dev.whyasync.http.PageCallback
 import dev.whyasync.http.PageDownloadException
 import dev.whyasync.http.PageRequest
-import java.util.concurrent.Executors
-import java.util.concurrent.TimeUnit
+import io.netty.channel.EventLoopGroup
+import io.netty.util.concurrent.EventExecutor
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.async
-import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.currentCoroutineContext
@@ -20,35 +20,35 @@ import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.suspendCancellableCoroutine
+import kotlin.coroutines.CoroutineContext
 import kotlin.coroutines.resume
 import kotlin.coroutines.resumeWithException
 
 /**
  * Kotlin coroutines: a task is the sequential-looking code `async` page one, `async` page two,
- * await both, combine, run as a coroutine on a dispatcher of `threads` platform threads (one thread:
- * a single-threaded runtime). A page is a suspend function over the Netty transport: the coroutine
- * suspends until the event loop's callback resumes it, so no thread waits. `coroutineScope` is the
- * join and the structure: if one page fails, the scope cancels its sibling, whose cancellation
- * handler closes the connection; cancelling the task cancels its job, and so both pages, the same
- * way. Each task is a child of one `SupervisorJob`, so a failing task leaves the others alone.
- * A retry is a plain loop in the suspend function around the page download, as in the blocking
- * models; a cancelled coroutine stops at `ensureActive` before it would try again.
+ * await both, combine, run as a coroutine on the Netty transport's own event loops, so `threads`
+ * event loops are the model's only threads (one: a single-threaded runtime). A page is a suspend
+ * function over the transport: the coroutine suspends until the event loop's callback resumes it, so
+ * no thread waits. `coroutineScope` is the join and the structure: if one page fails, the scope
+ * cancels its sibling, whose cancellation handler closes the connection; cancelling the task cancels
+ * its job, and so both pages, the same way. Each task is a child of one `SupervisorJob`, so a failing
+ * task leaves the others alone. A retry is a plain loop in the suspend function around the page
+ * download, as in the blocking models; a cancelled coroutine stops at `ensureActive` before it would
+ * try again.
  *
  * The surprising fact: a suspend function compiles to a state machine, a continuation object that
  * remembers where the coroutine stopped, which is what Rust's async fn compiles to too; but `async`
  * here is eager (it starts at once) where a Rust future is inert until polled, and only
  * `async(start = CoroutineStart.LAZY)` is inert. A task starts `UNDISPATCHED` (it runs on the caller
  * until its first suspension), so a cancel never finds a task that has not begun, and the task's
- * own code is the one place that reports its outcome, exactly once. The dispatcher's threads come
- * on top of the transport's event loops (`threads` of each).
+ * own code is the one place that reports its outcome, exactly once. A coroutine resumed by a
+ * channel's callback goes on at once on that channel's event loop, as Ktor's Netty dispatcher does,
+ * rather than queueing behind the loop's I/O; only a resume from another thread is handed to a loop.
  */
 class CoroutinesModel(private val config: ModelConfig) : ConcurrencyModel {
     private val transport = NettyTransport(config.client(), config.threadsOrCores())
-    private val executor = Executors.newFixedThreadPool(
-        config.threadsOrCores(), Thread.ofPlatform().name(THREAD_PREFIX, 1).factory())
-    private val dispatcher = executor.asCoroutineDispatcher()
     private val tasks = SupervisorJob()
-    private val scope = CoroutineScope(tasks + dispatcher)
+    private val scope = CoroutineScope(tasks + LoopDispatcher(transport.eventLoops()))
 
     override fun name() = "coroutines"
 
@@ -91,22 +91,33 @@ class CoroutinesModel(private val config: ModelConfig) : ConcurrencyModel {
         else -> error
     }
 
-    /** Cancels every task (each reports `CANCELLED`), waits for them, then stops the dispatcher and the transport. */
+    /** Cancels every task (each reports `CANCELLED`) and waits for them while the loops still run, then stops the transport. */
     override fun close() {
         try {
             runBlocking { tasks.cancelAndJoin() }
-            dispatcher.close()
-            executor.awaitTermination(TERMINATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         } finally {
             transport.close()
         }
     }
 
-    companion object {
-        /** The dispatcher's threads are named `whyasync-coroutines-N`. */
-        const val THREAD_PREFIX = "whyasync-coroutines-"
-        private const val TERMINATION_TIMEOUT_SECONDS = 30L
+    /**
+     * Runs a coroutine on one of `loops`: in place when it is resumed on one of them already (a page's
+     * callback runs on its channel's loop), otherwise handed to the next loop in turn.
+     */
+    internal class LoopDispatcher(private val loops: EventLoopGroup) : CoroutineDispatcher() {
+        private val each: Array<EventExecutor> = loops.toList().toTypedArray()
 
+        override fun isDispatchNeeded(context: CoroutineContext): Boolean {
+            for (loop in each) {
+                if (loop.inEventLoop()) return false
+            }
+            return true
+        }
+
+        override fun dispatch(context: CoroutineContext, block: Runnable) = loops.execute(block)
+    }
+
+    companion object {
         /**
          * One page: suspends until the transport's callback resumes it; cancelling the coroutine
          * closes the connection. The inertness benchmark's `async` downloads through it too.
@@ -131,10 +142,10 @@ class CoroutinesModel(private val config: ModelConfig) : ConcurrencyModel {
  */
 object CoroutinePrimitives {
 
-    /** A scope on `executor` whose coroutines are independent children of one supervisor. */
+    /** A scope on `loops`, dispatched as the model dispatches, whose coroutines are independent children of one supervisor. */
     @JvmStatic
-    fun scope(executor: java.util.concurrent.ExecutorService): CoroutineScope =
-        CoroutineScope(SupervisorJob() + executor.asCoroutineDispatcher())
+    fun scope(loops: EventLoopGroup): CoroutineScope =
+        CoroutineScope(SupervisorJob() + CoroutinesModel.LoopDispatcher(loops))
 
     /** Cancels every coroutine of the scope and waits until they have ended. */
     @JvmStatic

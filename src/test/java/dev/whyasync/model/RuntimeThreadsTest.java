@@ -10,8 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -27,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RuntimeThreadsTest {
     private static final int THREADS = 2;
     private static final int TASKS = 32;
+    private static final int SLOW_MS = 1000;
 
     @AutoClose
     private static final PageServer server = PageServer.start("127.0.0.1", 0, 1);
@@ -45,11 +50,9 @@ class RuntimeThreadsTest {
             case SEQUENTIAL -> List.of(); // the caller's thread does all the work
             case THREADS -> List.of(new Named("whyasync-task-", 0, TASKS), new Named("whyasync-page-", 0, 2 * TASKS));
             case POOL -> List.of(new Named("whyasync-pool-", THREADS, THREADS));
-            case CALLBACKS, FUTURES, REACTIVE -> List.of(eventLoops);
-            // the internal dispatcher is configured away; every actor system keeps one timer thread, its scheduler
-            case ACTORS -> List.of(eventLoops, new Named(ActorsModel.SYSTEM_NAME + "-pekko.actor.default-dispatcher", 1, THREADS),
-                    new Named(ActorsModel.SYSTEM_NAME + "-scheduler", 1, 1));
-            case COROUTINES -> List.of(eventLoops, new Named(CoroutinesModel.THREAD_PREFIX, 1, THREADS));
+            case CALLBACKS, FUTURES, REACTIVE, COROUTINES -> List.of(eventLoops);
+            // the dispatchers run on the event loops; every actor system keeps one timer thread, its scheduler
+            case ACTORS -> List.of(eventLoops, new Named(ActorsModel.SYSTEM_NAME + "-scheduler", 1, 1));
             case VIRTUAL -> throw new IllegalArgumentException("the carriers of virtual threads are the JVM's, not the model's");
         };
     }
@@ -80,6 +83,50 @@ class RuntimeThreadsTest {
                             + ": " + started);
         }
         assertEquals("", ResourceSnapshot.leftoversSince(before, Duration.ofSeconds(5)), "left after close");
+    }
+
+    /**
+     * The {@code threads} parameter is the model's whole runtime: every platform thread the model
+     * adds, counted while its tasks wait for slow pages, is what its class comment says (coroutines:
+     * the event loops alone; actors: the event loops plus Pekko's one scheduler thread). The fixture's
+     * threads and Netty's JVM-wide executor are not the model's and are not counted.
+     */
+    @ParameterizedTest(name = "{0}-{1} adds {2} threads")
+    @CsvSource({"coroutines, 1, 1", "coroutines, 2, 2", "actors, 1, 2", "actors, 2, 3"})
+    void theThreadsParameterCountsEveryThreadOfTheModel(String model, int threads, int added) throws Exception {
+        CountDownLatch finished = new CountDownLatch(TASKS);
+        AtomicInteger succeeded = new AtomicInteger();
+        TaskListener listener = new TaskListener() {
+            @Override
+            public void onSuccess(TaskResult result) {
+                succeeded.incrementAndGet();
+                finished.countDown();
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                finished.countDown();
+            }
+        };
+        ResourceSnapshot before = ResourceSnapshot.take();
+        long requests = server.stats().pageRequests();
+        List<String> inFlight;
+        try (ConcurrencyModel created = ModelKind.byName(model).create(new ModelConfig(ClientConfig.of(server.baseUri()), threads))) {
+            Workload slow = Workload.of(1024, SLOW_MS);
+            for (int i = 0; i < TASKS; i++) {
+                created.start(slow.task(i), listener);
+            }
+            // every page has reached the fixture, which holds each for SLOW_MS before it answers
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.stats().pageRequests() < requests + 2 * TASKS && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            inFlight = startedSince(before);
+            assertEquals(TASKS, finished.getCount(), "tasks ended before the threads were counted");
+            assertTrue(finished.await(30, TimeUnit.SECONDS), "tasks did not end");
+        }
+        assertEquals(TASKS, succeeded.get());
+        assertEquals(added, inFlight.size(), () -> model + "-" + threads + " added " + inFlight);
     }
 
     private static boolean undocumented(String thread, List<Named> documented) {
