@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -36,42 +37,63 @@ import org.openjdk.jmh.results.ScalarResult;
 public final class ClientCpuProfiler implements InternalProfiler {
     static final double SATURATED = 0.9;
     private static final Duration SETTLE_STEP = Duration.ofMillis(250);
-    private static final int SETTLE_STEPS = 8;
+    private static final int SETTLE_STEPS = 6;
+    /** Long enough for the process CPU clock, which moves in 10 ms ticks here, to resolve 1% of a core. */
+    private static final Duration BACKGROUND_WINDOW = Duration.ofSeconds(1);
 
     private static volatile double backgroundCores;
     private static volatile ProcessHandle fixture;
+    private static volatile Counters endMark;
 
-    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private long cpuBefore;
-    private long allocatedBefore;
-    private long wallBefore;
-    private long fixtureCpuBefore;
+    /** The counters the window is read from, at one moment. */
+    private record Counters(long wall, long cpu, long allocated, long fixtureCpu) {
+        static Counters now() {
+            long fixtureCpu = fixtureCpuNanos();
+            long allocated = THREADS.getTotalThreadAllocatedBytes();
+            return new Counters(System.nanoTime(), OS.getProcessCpuTime(), allocated, fixtureCpu);
+        }
+    }
+
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private Counters before;
 
     /**
      * Measures this process's CPU while nothing runs in it but the JVM and an idle model, and keeps
-     * it to subtract from every window. The JIT and the start-up's GC settle first: the figure is
-     * taken when two windows of {@code SETTLE_STEP} agree within 20% (or after eight), so that
-     * compiling the set-up code is not taken for background.
+     * it to subtract from every window. The JIT and the start-up's GC settle first (until two
+     * windows of {@code SETTLE_STEP} agree within a clock tick or 20%, at most six), so that
+     * compiling the set-up code is not taken for background; then one second is measured.
      *
      * @return the background, in cores
      */
     static double measureBackground() throws InterruptedException {
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double previous = Double.NaN;
-        double cores = 0;
+        long tick = TimeUnit.MILLISECONDS.toNanos(10);
+        long previous = Long.MIN_VALUE;
         for (int step = 0; step < SETTLE_STEPS; step++) {
-            long cpu = os.getProcessCpuTime();
-            long wall = System.nanoTime();
+            long cpu = OS.getProcessCpuTime();
             Thread.sleep(SETTLE_STEP);
-            cores = (double) (os.getProcessCpuTime() - cpu) / (System.nanoTime() - wall);
-            if (Math.abs(cores - previous) <= 0.2 * Math.max(previous, 1e-3)) {
+            long used = OS.getProcessCpuTime() - cpu;
+            if (Math.abs(used - previous) <= Math.max(tick, previous / 5)) {
                 break;
             }
-            previous = cores;
+            previous = used;
         }
+        long cpu = OS.getProcessCpuTime();
+        long wall = System.nanoTime();
+        Thread.sleep(BACKGROUND_WINDOW);
+        double cores = (double) (OS.getProcessCpuTime() - cpu) / (System.nanoTime() - wall);
         backgroundCores = cores;
         return cores;
+    }
+
+    /**
+     * Ends this iteration's window now: the benchmark calls it in its iteration tear-down, so that
+     * the last iteration's window does not hold the trial's tear-down (closing the model and the
+     * fixture), which JMH runs before it stops the profilers.
+     */
+    static void markIterationEnd() {
+        endMark = Counters.now();
     }
 
     /** The fixture process of this trial, whose CPU is recorded beside the client's. */
@@ -86,19 +108,19 @@ public final class ClientCpuProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        fixtureCpuBefore = fixtureCpuNanos();
-        allocatedBefore = threads.getTotalThreadAllocatedBytes();
-        cpuBefore = os.getProcessCpuTime();
-        wallBefore = System.nanoTime();
+        endMark = null;
+        before = Counters.now();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        long wall = System.nanoTime() - wallBefore;
-        long cpu = os.getProcessCpuTime() - cpuBefore;
-        long allocated = threads.getTotalThreadAllocatedBytes() - allocatedBefore;
-        long fixtureCpu = fixtureCpuNanos() - fixtureCpuBefore;
+        Counters mark = endMark;
+        Counters end = mark != null && mark.wall() > before.wall() ? mark : Counters.now();
+        long wall = end.wall() - before.wall();
+        long cpu = end.cpu() - before.cpu();
+        long allocated = end.allocated() - before.allocated();
+        long fixtureCpu = end.fixtureCpu() - before.fixtureCpu();
         long ops = result.getMetadata().getAllOps();
         List<Result> results = new ArrayList<>();
         if (ops <= 0 || wall <= 0) {
@@ -112,7 +134,7 @@ public final class ClientCpuProfiler implements InternalProfiler {
         results.add(new ScalarResult("cpu.background.cores", background, "cores", AggregationPolicy.AVG));
         results.add(new ScalarResult("alloc.bytes/op", allocated < 0 ? Double.NaN : (double) allocated / ops, "B/op",
                 AggregationPolicy.AVG));
-        if (fixture != null) {
+        if (before.fixtureCpu() >= 0 && end.fixtureCpu() >= 0) {
             double fixtureCores = (double) fixtureCpu / wall;
             boolean saturated = clientCores + fixtureCores >= SATURATED * Runtime.getRuntime().availableProcessors();
             results.add(new ScalarResult("fixture.cpu.cores", fixtureCores, "cores", AggregationPolicy.AVG));
@@ -121,12 +143,13 @@ public final class ClientCpuProfiler implements InternalProfiler {
         return results;
     }
 
+    /** The watched fixture's CPU so far, or -1 when there is none or it has gone. */
     private static long fixtureCpuNanos() {
         ProcessHandle process = fixture;
         if (process == null) {
-            return 0;
+            return -1;
         }
         Optional<Duration> cpu = process.info().totalCpuDuration();
-        return cpu.map(Duration::toNanos).orElse(0L);
+        return cpu.map(Duration::toNanos).orElse(-1L);
     }
 }

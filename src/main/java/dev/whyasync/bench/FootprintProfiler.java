@@ -40,6 +40,25 @@ public final class FootprintProfiler implements InternalProfiler {
     private static final long PAGE_BYTES = 4096;
 
     private static volatile Idle idle;
+    private static volatile Settled endMark;
+
+    /** Live heap after a full GC and live platform threads, at one moment. */
+    private record Settled(long at, long liveHeap, int threads) {
+        static Settled now() {
+            int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+            System.gc();
+            return new Settled(System.nanoTime(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), threads);
+        }
+    }
+
+    /**
+     * Settles the heap and counts threads at the end of the iteration's work, before the trial's
+     * tear-down closes the model (see {@link ClientCpuProfiler#markIterationEnd}; call that first,
+     * so that this full GC is outside the CPU window).
+     */
+    static void markIterationEnd() {
+        endMark = Settled.now();
+    }
 
     /** The client at rest before its tasks start: RSS, live heap and platform threads. */
     record Idle(long rss, long liveHeap, int threads) {
@@ -50,6 +69,7 @@ public final class FootprintProfiler implements InternalProfiler {
     private final AtomicLong peakRss = new AtomicLong();
     private volatile Thread sampler;
     private InFlightGauge gauge;
+    private long startedAt;
     private InFlightGauge.Reading before;
 
     /**
@@ -70,6 +90,8 @@ public final class FootprintProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        endMark = null;
+        startedAt = System.nanoTime();
         threads.resetPeakThreadCount();
         peakRss.set(rssBytes());
         sampler = Thread.ofPlatform().daemon().name("whyasync-rss-sampler").start(() -> {
@@ -98,12 +120,13 @@ public final class FootprintProfiler implements InternalProfiler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        double inFlight = gauge == null ? 0 : InFlightGauge.between(before, gauge.read(), 0).mean();
+        double inFlight = gauge == null ? 0 : InFlightGauge.between(before, gauge.endOf(before), 0).mean();
         long rss = Math.max(peakRss.get(), rssBytes());
         int peakThreads = threads.getPeakThreadCount();
-        int liveThreads = threads.getThreadCount();
-        System.gc();
-        long liveHeap = memory.getHeapMemoryUsage().getUsed();
+        Settled mark = endMark;
+        Settled settled = mark != null && mark.at() > startedAt ? mark : Settled.now();
+        int liveThreads = settled.threads();
+        long liveHeap = settled.liveHeap();
         List<Result> results = new ArrayList<>();
         results.add(new ScalarResult("rss.bytes", rss, "bytes", AggregationPolicy.MAX));
         results.add(new ScalarResult("heap.bytes", liveHeap, "bytes", AggregationPolicy.AVG));

@@ -28,6 +28,7 @@ public final class InFlightGauge {
     /** Tasks-in-flight x nanoseconds since the gauge was made, up to {@link #changedAt}. */
     private double area;
     private long changedAt = System.nanoTime();
+    private volatile Reading endMark;
 
     /** The gauge at one moment. */
     record Reading(long at, double area, long started, long finished, int inFlight) {
@@ -70,6 +71,17 @@ public final class InFlightGauge {
         long now = System.nanoTime();
         advance(now);
         return new Reading(now, area, started, finished, inFlight);
+    }
+
+    /** Ends this iteration's window now (see {@link ClientCpuProfiler#markIterationEnd}). */
+    void markIterationEnd() {
+        endMark = read();
+    }
+
+    /** The reading that ends the window begun by {@code from}: the iteration's end mark if there is one after it, else now. */
+    Reading endOf(Reading from) {
+        Reading mark = endMark;
+        return mark != null && mark.at() > from.at() ? mark : read();
     }
 
     /** The lowest count since the previous call, which restarts it from the current count. */

@@ -123,7 +123,13 @@ public class IoBenchmark {
     /** The loop runs on between iterations: what finished in the pause is no iteration's. */
     @Setup(Level.Iteration)
     public void beginIteration() {
-        trial.starts().beginWindow();
+        trial.beginIteration();
+    }
+
+    /** Ends the iteration's measurement windows before a trial's tear-down can fall into them. */
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        trial.endIteration();
     }
 
     /**

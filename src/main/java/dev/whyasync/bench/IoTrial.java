@@ -24,6 +24,7 @@ final class IoTrial implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** The request timeout under faults: a stall ends here instead of after the default 10 s. */
     private static final Duration FAULT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration SETTLE = Duration.ofMillis(300);
 
     /** What a trial is asked to run. */
     record Setting(String model, int threads, int size, int delay, boolean reuse, double faults, int retry,
@@ -77,6 +78,7 @@ final class IoTrial implements AutoCloseable {
             if (setting.faults() > 0) {
                 client = client.withRequestTimeout(FAULT_TIMEOUT);
             }
+            Thread.sleep(SETTLE.toMillis()); // threads that served the start-up end before the count
             int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
             model = kind.create(new ModelConfig(client, choice.threads(), setting.retry()));
             FootprintProfiler.measureIdle(threadsBefore);
@@ -93,6 +95,24 @@ final class IoTrial implements AutoCloseable {
 
     TaskStarts starts() {
         return starts;
+    }
+
+    /** The loop runs on between iterations: what finished in the pause is no iteration's. */
+    void beginIteration() {
+        starts.beginWindow();
+    }
+
+    /**
+     * Ends the iteration's windows, innermost first: CPU and allocation, then latency and tasks in
+     * flight, then the full GC for the live heap. JMH runs the trial's tear-down inside the last
+     * iteration, before it stops the profilers; without these marks that iteration's figures would
+     * hold the model's shutdown.
+     */
+    void endIteration() {
+        ClientCpuProfiler.markIterationEnd();
+        starts.endWindow();
+        starts.gauge().markIterationEnd();
+        FootprintProfiler.markIterationEnd();
     }
 
     /**

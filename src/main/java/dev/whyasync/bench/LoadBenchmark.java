@@ -101,10 +101,16 @@ public class LoadBenchmark {
         return (int) Math.max(1, Math.min(bound, Integer.MAX_VALUE));
     }
 
-    /** The pacer runs on between iterations: neither the outcomes queued in the pause nor tasks it delayed count. */
+    /** The loop runs on between iterations: what finished in the pause is no iteration's. */
     @Setup(Level.Iteration)
     public void beginIteration() {
-        trial.starts().beginWindow();
+        trial.beginIteration();
+    }
+
+    /** Ends the iteration's measurement windows before a trial's tear-down can fall into them. */
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        trial.endIteration();
     }
 
     /** One successfully finished task; failures are counted as errors. */

@@ -38,11 +38,6 @@ public final class TaskLatencies {
         FAILURES.recorder.recordValue(clamp(nanos));
     }
 
-    /** A task whose caller does not tell success from failure; counted as a success. */
-    public static void record(long nanos) {
-        recordSuccess(nanos);
-    }
-
     private static long clamp(long nanos) {
         return Math.min(Math.max(nanos, 1), HIGHEST_NANOS);
     }

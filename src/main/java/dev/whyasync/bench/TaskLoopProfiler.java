@@ -77,7 +77,7 @@ public final class TaskLoopProfiler implements InternalProfiler {
         if (gauge == null) {
             return results; // not a task loop
         }
-        InFlightGauge.Window window = InFlightGauge.between(before, gauge.read(), gauge.lowestSinceLastCall());
+        InFlightGauge.Window window = InFlightGauge.between(before, gauge.endOf(before), gauge.lowestSinceLastCall());
         results.add(new ScalarResult("inflight.mean", window.mean(), "tasks", AggregationPolicy.AVG));
         results.add(new ScalarResult("inflight.min", window.lowest(), "tasks", AggregationPolicy.MIN));
         String concurrency = benchmarkParams.getParam("concurrency");

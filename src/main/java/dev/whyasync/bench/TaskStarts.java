@@ -35,6 +35,8 @@ final class TaskStarts {
     private final AtomicInteger nextId = new AtomicInteger();
     /** Tasks intended to start before this moment are not timed: the latency window of the current iteration. */
     private volatile long timedFrom = Long.MIN_VALUE;
+    /** Whether finished tasks are timed at all: not between an iteration's end and the next one's start. */
+    private volatile boolean timing = true;
     private long errors;
 
     TaskStarts(ConcurrencyModel model, Workload workload, Duration patience) {
@@ -99,7 +101,16 @@ final class TaskStarts {
      */
     void beginWindow() {
         timedFrom = System.nanoTime();
+        timing = true;
         finished.clear();
+    }
+
+    /**
+     * Ends the iteration's window: nothing finishing from now on is timed, in particular not the
+     * tasks that the trial's tear-down cancels.
+     */
+    void endWindow() {
+        timing = false;
     }
 
     /** Drops outcomes nobody took: the task run in set-up to learn how a model starts. */
@@ -159,7 +170,7 @@ final class TaskStarts {
             long now = System.nanoTime();
             long latency = now - intended;
             gauge.finished(now);
-            if (intended >= timedFrom) {
+            if (timing && intended >= timedFrom) {
                 if (outcome.error() == null) {
                     TaskLatencies.recordSuccess(latency);
                 } else {
