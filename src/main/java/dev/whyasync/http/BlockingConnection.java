@@ -17,20 +17,26 @@ import java.net.SocketTimeoutException;
  * One {@link Socket} to the server and its own instance of Netty's {@code HttpClientCodec}, run in
  * an {@link EmbeddedChannel}: the blocking transport reads and writes the socket itself and lets the
  * very codec the non-blocking transport uses turn bytes into HTTP messages, so both parse alike.
+ * <p>
+ * The connection reads into one buffer of {@link ClientConfig#READ_SIZE} bytes that it keeps for its
+ * life, unless the codec takes it over ({@link #emptyReadBuffer}). The surprising fact: Netty's pooled
+ * allocator gives a thread-local cache only to its own event-loop threads, so a buffer per read would
+ * take the allocator's shared arena on every read of every platform or virtual thread, a cost the
+ * Netty transport does not pay.
  */
 final class BlockingConnection implements AutoCloseable {
-    private static final int READ_CHUNK = 16 * 1024;
-
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final EmbeddedChannel codec = new EmbeddedChannel(new HttpClientCodec());
+    private ByteBuf readBuffer;
     private boolean reusable;
 
     private BlockingConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
+        this.readBuffer = newReadBuffer();
     }
 
     static BlockingConnection open(ClientConfig config) throws IOException {
@@ -55,23 +61,18 @@ final class BlockingConnection implements AutoCloseable {
         }
         out.flush();
         while (true) {
-            ByteBuf buffer = PooledByteBufAllocator.DEFAULT.heapBuffer(READ_CHUNK);
+            ByteBuf buffer = emptyReadBuffer();
             int read;
             try {
                 socket.setSoTimeout(remainingMillis(url, config, deadlineNanos));
-                read = buffer.writeBytes(in, READ_CHUNK);
+                read = buffer.writeBytes(in, ClientConfig.READ_SIZE);
             } catch (SocketTimeoutException e) {
-                buffer.release();
                 throw DownloadErrors.timedOut(url, config.requestTimeout().toMillis());
-            } catch (IOException | RuntimeException e) {
-                buffer.release();
-                throw e;
             }
             if (read < 0) {
-                buffer.release();
                 throw assembler.closedEarly();
             }
-            codec.writeInbound(buffer);
+            codec.writeInbound(buffer.retain());
             Page page = drain(assembler);
             if (page != null) {
                 reusable = assembler.keepAlive() && config.keepAlive();
@@ -96,6 +97,24 @@ final class BlockingConnection implements AutoCloseable {
             }
         }
         return page;
+    }
+
+    /**
+     * The read buffer, emptied for the next read. The codec gives back its reference once it has
+     * decoded a read, but a read that ends inside a header or chunk-size line leaves the codec keeping
+     * the rest to prepend to the next read; that buffer is then the codec's, and the connection takes
+     * a new one rather than overwrite those bytes.
+     */
+    private ByteBuf emptyReadBuffer() {
+        if (readBuffer.refCnt() > 1) {
+            readBuffer.release();
+            readBuffer = newReadBuffer();
+        }
+        return readBuffer.clear();
+    }
+
+    private static ByteBuf newReadBuffer() {
+        return PooledByteBufAllocator.DEFAULT.heapBuffer(ClientConfig.READ_SIZE);
     }
 
     private void writeAndRelease(ByteBuf chunk) throws IOException {
@@ -123,10 +142,11 @@ final class BlockingConnection implements AutoCloseable {
         }
     }
 
-    /** Closes the socket and frees the codec; only the thread using the connection calls this. */
+    /** Closes the socket and frees the codec and the read buffer; only the thread using the connection calls this. */
     @Override
     public void close() {
         abort();
         codec.finishAndReleaseAll();
+        readBuffer.release();
     }
 }

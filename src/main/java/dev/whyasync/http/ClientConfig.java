@@ -16,6 +16,12 @@ public record ClientConfig(URI target, boolean keepAlive, Duration connectTimeou
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The most bytes one socket read asks for, in both transports: the blocking connection's read
+     * buffer and the Netty channel's receive buffer have this size, so a page costs the same number
+     * of reads whichever transport fetches it.
+     */
+    static final int READ_SIZE = 16 * 1024;
 
     public ClientConfig {
         if (target.getHost() == null || target.getPort() <= 0 || !"http".equals(target.getScheme())) {

@@ -1,6 +1,7 @@
 package dev.whyasync.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -11,29 +12,57 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One request/response on a Netty channel, from acquiring a connection to hearing the outcome. Every
  * path to the end (the page, a codec error, a closed or reset connection, the timeout, a cancel)
  * goes through {@link #succeed} or {@link #fail}, and only the first one counts.
+ * <p>
+ * All of it runs on the one event loop the transport gave the page: the timeout, the connection and
+ * the request start in a single task on that loop, so a page started from any other thread wakes one
+ * loop once. Only a cancel comes from elsewhere. The timeout still counts from {@link #start}, as the
+ * blocking transport's deadline does.
  */
 final class NettyExchange implements PageCall {
     private final NettyTransport transport;
+    private final EventLoopLanes lanes;
     private final PageRequest request;
     private final String url;
     private final PageAssembler assembler;
     private final PageCallback callback;
+    private final long deadlineNanos;
     private final AtomicBoolean done = new AtomicBoolean();
     private volatile Channel channel;
     private volatile ScheduledFuture<?> timeout;
 
-    NettyExchange(NettyTransport transport, PageRequest request, PageCallback callback) {
+    NettyExchange(NettyTransport transport, EventLoopLanes lanes, PageRequest request, PageCallback callback) {
         this.transport = transport;
+        this.lanes = lanes;
         this.request = request;
         this.url = transport.config().url(request);
         this.assembler = new PageAssembler(url, request);
         this.callback = callback;
+        this.deadlineNanos = System.nanoTime() + transport.config().requestTimeout().toNanos();
     }
 
     void start() {
+        EventLoop loop = lanes.loop();
+        if (loop.inEventLoop()) {
+            begin();
+        } else {
+            loop.execute(this::begin);
+        }
+    }
+
+    /** On the page's loop: arms the timeout and asks for a connection, unless a cancel came first. */
+    private void begin() {
+        if (done.get()) {
+            return;
+        }
         long millis = transport.config().requestTimeout().toMillis();
-        timeout = transport.eventLoops().next().schedule(() -> fail(DownloadErrors.timedOut(url, millis)), millis, TimeUnit.MILLISECONDS);
-        Future<Channel> connecting = transport.connect();
+        ScheduledFuture<?> armed = lanes.loop().schedule(() -> fail(DownloadErrors.timedOut(url, millis)),
+                deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        timeout = armed;
+        if (done.get()) {
+            armed.cancel(false);
+            return;
+        }
+        Future<Channel> connecting = lanes.connect();
         connecting.addListener(f -> connected(connecting));
     }
 
@@ -105,7 +134,7 @@ final class NettyExchange implements PageCall {
         }
         ch.attr(NettyTransport.EXCHANGE).set(null);
         if (reuse) {
-            transport.release(ch);
+            lanes.release(ch);
         } else {
             transport.discard(ch);
         }

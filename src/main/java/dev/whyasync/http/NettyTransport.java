@@ -2,19 +2,16 @@ package dev.whyasync.http;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.ChannelPool;
 import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -22,30 +19,43 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.util.concurrent.Promise;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The transport of the non-blocking models (callbacks, futures, actors, coroutines, reactive): Netty
  * channels with the shared codec, and a {@link PageCallback} as the one primitive each model adapts to
- * its own style. Keep-alive lanes come from Netty's {@link SimpleChannelPool}. It uses the NIO
- * transport, not Netty's native epoll, so that blocking and non-blocking models both reach the kernel
- * through the JDK's own socket implementation.
+ * its own style. Keep-alive lanes come from Netty's {@link SimpleChannelPool}, one per event loop
+ * ({@link EventLoopLanes}), and the pages are dealt to the loops in turn. It uses the NIO transport, not
+ * Netty's native epoll, so that blocking and non-blocking models both reach the kernel through the
+ * JDK's own socket implementation.
+ * <p>
+ * A page crosses threads once, from its caller to its loop, and then stays there. Every channel reads
+ * at most {@link ClientConfig#READ_SIZE} bytes at a time into a fixed-size buffer, like the blocking
+ * transport; Netty's default adaptive buffer would start at 2 KiB and grow to 64 KiB, so the two
+ * transports would make a different number of reads for the same page.
  */
 public final class NettyTransport implements AutoCloseable {
     static final AttributeKey<NettyExchange> EXCHANGE = AttributeKey.valueOf("whyasync.exchange");
+    /**
+     * Reads per readiness event, for as long as each fills its buffer: Netty's default for a socket
+     * channel, which setting an allocator would otherwise reset to 1.
+     */
+    private static final int READS_PER_EVENT = 16;
 
     private final ClientConfig config;
     private final Set<Thread> eventLoopThreads = ConcurrentHashMap.newKeySet();
     private final EventLoopGroup eventLoops;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private final Bootstrap fresh;
-    private final ChannelPool lanes;
+    private final List<EventLoopLanes> lanes;
+    private final AtomicInteger turn = new AtomicInteger();
     private volatile boolean closed;
 
     /** @param ioThreads event-loop threads; 0 means one per core */
@@ -60,19 +70,14 @@ public final class NettyTransport implements AutoCloseable {
         Bootstrap base = new Bootstrap().group(eventLoops).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(ClientConfig.READ_SIZE).maxMessagesPerRead(READS_PER_EVENT))
                 .remoteAddress(config.host(), config.port());
-        this.fresh = base.clone().handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                initPipeline(ch);
-            }
-        });
-        this.lanes = new SimpleChannelPool(base, new AbstractChannelPoolHandler() {
-            @Override
-            public void channelCreated(Channel ch) {
-                initPipeline(ch);
-            }
-        });
+        List<EventLoopLanes> perLoop = new ArrayList<>();
+        for (EventExecutor loop : eventLoops) {
+            perLoop.add(new EventLoopLanes((EventLoop) loop, base, config.keepAlive(), this::initPipeline));
+        }
+        this.lanes = List.copyOf(perLoop);
     }
 
     public ClientConfig config() {
@@ -86,7 +91,8 @@ public final class NettyTransport implements AutoCloseable {
 
     /** Starts downloading a page; the callback hears the outcome once, usually on an event-loop thread. */
     public PageCall get(PageRequest request, PageCallback callback) {
-        NettyExchange exchange = new NettyExchange(this, request, callback);
+        EventLoopLanes dealt = lanes.get(Math.floorMod(turn.getAndIncrement(), lanes.size()));
+        NettyExchange exchange = new NettyExchange(this, dealt, request, callback);
         exchange.start();
         return exchange;
     }
@@ -98,27 +104,6 @@ public final class NettyTransport implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
-    }
-
-    Future<Channel> connect() {
-        return config.keepAlive() ? lanes.acquire() : connectFresh();
-    }
-
-    private Future<Channel> connectFresh() {
-        ChannelFuture connecting = fresh.connect();
-        Promise<Channel> promise = connecting.channel().eventLoop().newPromise();
-        connecting.addListener((ChannelFutureListener) f -> {
-            if (f.isSuccess()) {
-                promise.setSuccess(f.channel());
-            } else {
-                promise.setFailure(f.cause());
-            }
-        });
-        return promise;
-    }
-
-    void release(Channel ch) {
-        lanes.release(ch);
     }
 
     void discard(Channel ch) {
@@ -139,7 +124,7 @@ public final class NettyTransport implements AutoCloseable {
         closed = true;
         try {
             channels.close().awaitUninterruptibly();
-            lanes.close();
+            lanes.forEach(EventLoopLanes::close);
         } finally {
             eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
             for (Thread t : eventLoopThreads) {

@@ -28,6 +28,7 @@ import reactor.util.retry.Retry;
  * A retry is Reactor's own operator: {@code retryWhen} with a {@link Retry} spec that counts, filters
  * the curable failures and, once the count is spent, hands on the last failure itself rather than
  * Reactor's "retries exhausted" wrapper. It resubscribes the cold page Mono, which downloads again.
+ * Without retries the operator is left out, so a task is the zip of the two page Monos and nothing more.
  */
 public final class ReactiveModel implements ConcurrencyModel {
     private final NettyTransport transport;
@@ -45,15 +46,25 @@ public final class ReactiveModel implements ConcurrencyModel {
 
     @Override
     public TaskRun start(Task task, TaskListener listener) {
-        Retry retry = Retry.max(config.retries()).filter(ModelConfig::curable)
-                .doBeforeRetry(signal -> listener.onRetry(signal.failure()))
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-        Disposable subscription = Mono.zip(page(transport, task.first()).retryWhen(retry), page(transport, task.second()).retryWhen(retry),
-                        (a, b) -> TaskResult.combine(task.id(), a, b))
+        Mono<Page> first = page(transport, task.first());
+        Mono<Page> second = page(transport, task.second());
+        if (config.retries() > 0) {
+            Retry retry = retry(listener);
+            first = first.retryWhen(retry);
+            second = second.retryWhen(retry);
+        }
+        Disposable subscription = Mono.zip(first, second, (a, b) -> TaskResult.combine(task.id(), a, b))
                 .doOnCancel(() -> listener.onFailure(
                         new PageDownloadException("task " + task.id(), PageDownloadException.Reason.CANCELLED, "task cancelled")))
                 .subscribe(listener::onSuccess, error -> listener.onFailure(Exceptions.unwrap(error)));
         return subscription::dispose;
+    }
+
+    /** Up to {@code retries} more subscriptions to a page after curable failures, each one told to the listener. */
+    private Retry retry(TaskListener listener) {
+        return Retry.max(config.retries()).filter(ModelConfig::curable)
+                .doBeforeRetry(signal -> listener.onRetry(signal.failure()))
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
     }
 
     /**
