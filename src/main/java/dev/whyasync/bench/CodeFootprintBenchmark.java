@@ -46,7 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+// one sample per JVM (a second model creation in the same JVM would find its classes loaded), so
+// three forks: enough for a finite error
+@Fork(3)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 public class CodeFootprintBenchmark {

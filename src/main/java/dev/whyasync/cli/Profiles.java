@@ -103,12 +103,12 @@ final class Profiles {
             Map.of("concurrency", List.of("1024"), "size", List.of("1024"), "delay", List.of("20")));
 
     static final Profile DEFAULT = new Profile("default", "first run on a machine, about 20 min",
-            List.of(SUITE), RunSettings.forksOnly(1),
+            List.of(SUITE), RunSettings.OWN,
             Map.of("concurrency", List.of("64", "1024"), "size", List.of("1024"), "delay", List.of("20"),
                     "tasks", List.of("10000")));
 
     static final Profile FULL = new Profile("full", "publication run, about 70 min: concurrencies, sizes, delays, 1 vs 2 runtime threads",
-            List.of(SUITE), RunSettings.times(1, Duration.ofSeconds(2)),
+            List.of(SUITE), RunSettings.times(RunSettings.KEEP, Duration.ofSeconds(2)),
             Map.of("concurrency", List.of("64", "1024", "8192"), "size", List.of("1024", "65536"),
                     "delay", List.of("0", "20"), "threads", List.of("1", "2"),
                     "tasks", List.of("1000", "10000", "100000", "1000000")));

@@ -17,15 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 record RunSettings(int forks, int warmupIterations, Duration warmupTime, int measurementIterations, Duration measurementTime) {
     static final int KEEP = -1;
+    /** Every benchmark as it declares itself: forks, iterations and their times. */
+    static final RunSettings OWN = new RunSettings(KEEP, KEEP, null, KEEP, null);
 
     /** A profile's override of forks and iteration times only. */
     static RunSettings times(int forks, Duration iterationTime) {
         return new RunSettings(forks, KEEP, iterationTime, KEEP, iterationTime);
-    }
-
-    /** A profile's override of forks only: every benchmark keeps its own iterations and their times. */
-    static RunSettings forksOnly(int forks) {
-        return new RunSettings(forks, KEEP, null, KEEP, null);
     }
 
     /** What a benchmark declares, with JMH's defaults where it declares nothing. */
