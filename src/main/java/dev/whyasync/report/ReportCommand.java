@@ -21,8 +21,10 @@ public final class ReportCommand {
             usage: report <run.json>
               Reads a JMH JSON result file (and <run-id>.meta.json beside it, if present) and writes
               <run-id>.md and <run-id>.html next to it: environment, throughput vs concurrency, CPU,
-              memory, latency, footprint, spawn/switch, code footprint, cancellation, and the claims
-              table with computed verdicts. The HTML is self-contained (inline SVG and CSS).
+              memory, latency, cost at a fixed load, footprint, spawn/switch, code footprint,
+              cancellation, faults, network, soak, and the claims table with computed verdicts.
+              Results that failed a check (C not held, not steady, CPU-saturated) are marked and
+              kept from the claims that need the check. The HTML is self-contained (inline SVG, CSS).
             exit codes: 0 written, 1 could not write, 2 bad arguments or unreadable input""";
 
     private ReportCommand() {

@@ -28,7 +28,11 @@ public final class SuiteLayout {
     public static final String CODE = "CodeFootprintBenchmark.load";
     public static final String CANCEL = "CancelBenchmark.cancel";
     public static final String INERT = "InertBenchmark";
-    public static final List<String> BENCHMARKS = List.of(IO, FOOTPRINT, SPAWN, SWITCH, CODE, CANCEL, INERT);
+    /** The open loop: tasks started at an offered rate, whatever earlier ones are doing ("cost at a fixed load"). */
+    public static final String LOAD = "LoadBenchmark";
+    public static final List<String> BENCHMARKS = List.of(IO, LOAD, FOOTPRINT, SPAWN, SWITCH, CODE, CANCEL, INERT);
+    /** The benchmarks whose results carry the in-flight, CPU-headroom and steadiness checks (DESIGN §5a). */
+    public static final List<String> CHECKED = List.of(IO, LOAD);
 
     /**
      * Where each benchmark's results are found, as {@code Class.method} without the package. A
@@ -38,6 +42,7 @@ public final class SuiteLayout {
      */
     private static final Map<String, List<String>> SOURCES = Map.of(
             IO, List.of("IoBenchmark.tasks"),
+            LOAD, List.of("LoadBenchmark.*"),
             FOOTPRINT, List.of("IdleBenchmark.*", "FootprintBenchmark.idle"),
             SPAWN, List.of("SpawnBenchmark.*", "SpawnBenchmark.spawnJoin"),
             SWITCH, List.of("SwitchBenchmark.*", "SwitchBenchmark.pingPong"),
@@ -62,6 +67,8 @@ public final class SuiteLayout {
     public static final String BANDWIDTH = "bandwidth";
     /** The server the IO benchmark downloads from; empty = the fixture in its own JVM on loopback. */
     public static final String TARGET = "target";
+    /** The load benchmark's offered rate, tasks started per second. */
+    public static final String RATE = "rate";
 
     public static final String PAGES = "pages";
     public static final String LATENCY_P50 = "latency.p50";
@@ -75,6 +82,30 @@ public final class SuiteLayout {
     public static final String RSS = "rss.bytes";
     public static final String HEAP = "heap.bytes";
     public static final String THREADS_PEAK = "threads.peak";
+    /** Platform threads the model's runtime added (event loops, pools, carriers, dispatchers). */
+    public static final String RUNTIME_THREADS = "runtime.threads";
+    /** RSS above the idle level over the mean tasks in flight; live heap likewise. */
+    public static final String RSS_PER_TASK = "rss.bytes/task";
+    public static final String HEAP_PER_TASK = "heap.bytes/task";
+    /** Time-weighted tasks in flight over each iteration: mean and lowest. */
+    public static final String INFLIGHT_MEAN = "inflight.mean";
+    public static final String INFLIGHT_MIN = "inflight.min";
+    /** 1 in an iteration whose mean in flight reached 0.95 C (or the model runs one task at a time by design), else 0. */
+    public static final String INFLIGHT_CHECK = "inflight.check";
+    /** CPU of the client (background subtracted) and of the fixture's JVM, in cores. */
+    public static final String CPU_CORES = "cpu.cores";
+    public static final String CPU_BACKGROUND = "cpu.background.cores";
+    public static final String FIXTURE_CPU = "fixture.cpu.cores";
+    /** 1 in an iteration in which client and fixture together used 90% or more of the cores, else 0. */
+    public static final String CPU_SATURATED = "cpu.saturated";
+    public static final String LATENCY_COUNT = "latency.count";
+    public static final String LATENCY_FAILED = "latency.failed.count";
+    /** The load benchmark's offered rate as the pacer measured it, tasks/s. */
+    public static final String LOAD_OFFERED = "load.offered";
+    /** How far the pacer was behind its schedule at the end of an iteration, ms. */
+    public static final String LOAD_LAG = "load.lag.ms";
+    /** 1 in an iteration in which the model could not keep up with the offered rate, else 0. */
+    public static final String LOAD_SATURATED = "load.saturated";
     public static final String ERRORS = "errors";
     public static final String RETRIES = "retries";
     /** How many resources (threads, open files, RSS, live heap) grew beyond noise during a soak. */
@@ -122,6 +153,21 @@ public final class SuiteLayout {
             Map.entry(RSS, Direction.LOWER),
             Map.entry(HEAP, Direction.LOWER),
             Map.entry(THREADS_PEAK, Direction.LOWER),
+            Map.entry(RUNTIME_THREADS, Direction.LOWER),
+            Map.entry(RSS_PER_TASK, Direction.LOWER),
+            Map.entry(HEAP_PER_TASK, Direction.LOWER),
+            Map.entry(INFLIGHT_MEAN, Direction.UNKNOWN),
+            Map.entry(INFLIGHT_MIN, Direction.UNKNOWN),
+            Map.entry(INFLIGHT_CHECK, Direction.HIGHER),
+            Map.entry(CPU_CORES, Direction.UNKNOWN),
+            Map.entry(CPU_BACKGROUND, Direction.UNKNOWN),
+            Map.entry(FIXTURE_CPU, Direction.UNKNOWN),
+            Map.entry(CPU_SATURATED, Direction.LOWER),
+            Map.entry(LATENCY_COUNT, Direction.UNKNOWN),
+            Map.entry(LATENCY_FAILED, Direction.LOWER),
+            Map.entry(LOAD_OFFERED, Direction.UNKNOWN),
+            Map.entry(LOAD_LAG, Direction.LOWER),
+            Map.entry(LOAD_SATURATED, Direction.LOWER),
             Map.entry(ERRORS, Direction.LOWER),
             Map.entry(RETRIES, Direction.LOWER),
             Map.entry(SOAK_LEAKS, Direction.LOWER),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import org.w3c.dom.NodeList;
 class ReportCommandTest {
 
     static final List<String> SECTIONS = List.of("Environment", "Throughput vs concurrency", "CPU per task",
-            "Memory per task in flight", "Latency percentiles", "Footprint of idle tasks", "Spawn and switch cost",
+            "Memory per task in flight", "Latency percentiles", "Cost at a fixed load", "Footprint of idle tasks",
+            "Spawn and switch cost",
             "Code footprint", "Cancellation and inertness", "Faults and retry", "Network delay vs server delay",
             "Soak: leaks over time", "Claims");
 
@@ -94,7 +96,7 @@ class ReportCommandTest {
         assertTrue(labels.contains("tasks/s, log scale") && labels.contains("tasks in flight (C), log scale"), labels.toString());
         assertTrue(labels.contains("callbacks (threads=2)"), labels.toString());
         assertTrue(chart.getElementsByTagName("line").getLength() > 100, "error bars and grid lines");
-        for (String section : SECTIONS.subList(2, 8)) {
+        for (String section : SECTIONS.subList(2, 9)) {
             assertTrue(section(dom, section).getElementsByTagName("svg").getLength() > 0, "chart in " + section);
         }
         String claims = sectionText(dom, "Claims");
@@ -105,6 +107,76 @@ class ReportCommandTest {
         assertSelfContained(html);
         String markdown = Files.readString(dir.resolve("suite.md"));
         assertTrue(markdown.contains("| 15 | Threads and coroutines need no change"), "claims table in Markdown");
+
+        String throughputText = sectionText(dom, "Throughput vs concurrency");
+        assertTrue(throughputText.contains("[c]") && throughputText.contains("threads C=8192: C not held (mean in flight 2k of 8192"),
+                "threads past their limit are marked with the in-flight count they held: " + throughputText);
+        assertTrue(throughputText.contains("Not checked: C held in 36 of 76 results (no inflight.check metric); CPU headroom in 36 of 76"),
+                "the fault, network and soak results carry no checks: " + throughputText);
+        assertTrue(claims.contains("not used, failed checks: threads C=8192 [c]"), claims);
+        String memory = sectionText(dom, "Memory per task in flight");
+        assertTrue(memory.contains("runtime threads") && memory.contains("fixture CPU") && memory.contains("0.3 cores"), memory);
+        String load = sectionText(dom, "Cost at a fixed load");
+        assertTrue(load.contains("saturated at 4k tasks/s (achieved 200 tasks/s, pacer 3 s behind)"), "the pool cannot keep up: " + load);
+        assertTrue(load.contains("saturated at 1k tasks/s (achieved 1 tasks/s"), "nor the sequential control: " + load);
+        Element loadTable = (Element) section(dom, "Cost at a fixed load").getElementsByTagName("tbody").item(0);
+        assertEquals(2 * SuiteLayout.MODELS.size(), loadTable.getElementsByTagName("tr").getLength(), "a row per model and rate");
+        assertTrue(load.contains("2.3 ms") && load.contains("13.8 ms"),
+                "callbacks' p50 and p99 above the 500 ms delay (502.3 and 513.8 ms): " + load);
+        Set<String> loadChart = texts((Element) section(dom, "Cost at a fixed load").getElementsByTagName("svg").item(0));
+        assertTrue(loadChart.containsAll(List.of("CPU per task at a fixed load", "R = 1k tasks/s", "R = 4k tasks/s", "callbacks")),
+                loadChart.toString());
+        assertTrue(markdown.contains("## Cost at a fixed load") && markdown.contains("p99 above delay"), "the section in Markdown");
+    }
+
+    @Test
+    void resultsThatFailedACheckAreMarkedAndOldFilesSayNotChecked() throws Exception {
+        SuiteResults suite = new SuiteResults();
+        double[] flat = {1.0, 1.012, 0.99};
+        for (String model : List.of("threads", "callbacks", "futures", "virtual")) {
+            for (int c : new int[] {64, 1024}) {
+                boolean held = !(model.equals("threads") && c == 1024);
+                boolean saturated = model.equals("futures") && c == 1024;
+                suite.io(model, c, 10_000, Map.of(SuiteLayout.CPU_PER_TASK, 30_000.0, SuiteLayout.RSS, 1e8 + c * 1e4,
+                        SuiteLayout.INFLIGHT_MEAN, held ? c : 712.4, SuiteLayout.INFLIGHT_MIN, held ? c : 650.0,
+                        SuiteLayout.INFLIGHT_CHECK, held ? 1.0 : 0.0, SuiteLayout.CPU_SATURATED, saturated ? 1.0 : 0.0,
+                        SuiteLayout.CPU_CORES, saturated ? 1.4 : 0.5, SuiteLayout.FIXTURE_CPU, saturated ? 0.45 : 0.2));
+                if (model.equals("virtual") && c == 1024) {
+                    suite.iterations(28_000, 38_000, 41_000);
+                } else {
+                    suite.iterations(10_000 * flat[c % 3], 10_000 * flat[(c + 1) % 3], 10_000 * flat[(c + 2) % 3]);
+                }
+            }
+        }
+        Path run = suite.write(dir.resolve("checked.json"));
+        Files.writeString(dir.resolve("checked.meta.json"), "{\"cores\": 2}");
+        assertEquals(0, report(run.toString()).code());
+        Document dom = parse(Files.readString(dir.resolve("checked.html")));
+        String throughput = sectionText(dom, "Throughput vs concurrency");
+        assertTrue(throughput.contains("threads C=1024: C not held (mean in flight 712 of 1024, lowest 650)"), throughput);
+        assertTrue(throughput.contains("futures C=1024: CPU-saturated (client 1.4 + fixture 0.45 of 2 cores)"), throughput);
+        assertTrue(throughput.contains("virtual C=1024: not steady (score rose 36% over 3 iterations)"), throughput);
+        assertTrue(throughput.contains("[cpu]") && throughput.contains("[t]"), throughput);
+        for (String section : List.of("CPU per task", "Memory per task in flight")) {
+            assertTrue(sectionText(dom, section).contains("[c]"), "every table that shows the result marks it: " + section);
+        }
+        Element cell = cellContaining(section(dom, "Throughput vs concurrency"), "[c]");
+        assertEquals("muted", cell.getAttribute("class"), "a result no claim may use is greyed");
+        String claims = sectionText(dom, "Claims");
+        assertTrue(claims.contains("not used, failed checks: threads C=1024 [c], futures C=1024 [cpu], virtual C=1024 [t]"), claims);
+
+        SuiteResults old = new SuiteResults();
+        for (String model : List.of("threads", "callbacks")) {
+            old.io(model, 256, 10_000, Map.of(SuiteLayout.CPU_PER_TASK, 30_000.0)).iterations(9_900, 10_100);
+        }
+        Path oldRun = old.write(dir.resolve("old.json"));
+        assertEquals(0, report(oldRun.toString()).code());
+        Document oldDom = parse(Files.readString(dir.resolve("old.html")));
+        String oldThroughput = sectionText(oldDom, "Throughput vs concurrency");
+        assertTrue(oldThroughput.contains("Not checked: C held in 2 of 2 results (no inflight.check metric); steadiness in 2 "
+                + "of 2 results (fewer than 3 measured iterations per fork); CPU headroom in 2 of 2 results"), oldThroughput);
+        assertFalse(oldThroughput.contains("Marked results"), oldThroughput);
+        assertTrue(sectionText(oldDom, "Cost at a fixed load").contains("not measured in this run"));
     }
 
     @Test
@@ -155,6 +227,16 @@ class ReportCommandTest {
             }
         }
         throw new AssertionError("no section " + title);
+    }
+
+    private static Element cellContaining(Element section, String text) {
+        NodeList cells = section.getElementsByTagName("td");
+        for (int i = 0; i < cells.getLength(); i++) {
+            if (cells.item(i).getTextContent().contains(text)) {
+                return (Element) cells.item(i);
+            }
+        }
+        throw new AssertionError("no cell with " + text);
     }
 
     private static String sectionText(Document dom, String title) {

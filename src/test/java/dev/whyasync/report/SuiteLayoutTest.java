@@ -20,6 +20,9 @@ class SuiteLayoutTest {
         assertEquals(Optional.of(SuiteLayout.IO), SuiteLayout.benchmarkOf("IoBenchmark.tasks"));
         assertEquals(Optional.empty(), SuiteLayout.benchmarkOf("IoBenchmark.other"));
         assertEquals(Optional.empty(), SuiteLayout.benchmarkOf("SlowdownBenchmark.task"));
+        assertEquals(Optional.of(SuiteLayout.LOAD), SuiteLayout.benchmarkOf("LoadBenchmark.tasks"));
+        assertEquals(Optional.of("pool"), SuiteLayout.modelOf(
+                result("dev.whyasync.bench.LoadBenchmark.tasks", Map.of("model", "pool", "rate", "1000"))));
     }
 
     @Test

@@ -36,6 +36,22 @@ final class SuiteResults {
         return add(SuiteLayout.IO, "thrpt", params, tasksPerSecond, "ops/s", secondaries);
     }
 
+    /** One LoadBenchmark result: the open loop at an offered rate, with the headline page size and a 500 ms server delay. */
+    SuiteResults load(String model, double rate, double achieved, Map<String, Double> secondaries) {
+        Map<String, String> params = new LinkedHashMap<>(Map.of("size", "1024", "delay", "500", "reuse", "true"));
+        params.put("model", model);
+        params.put("rate", String.valueOf((long) rate));
+        return add(SuiteLayout.LOAD + ".tasks", "thrpt", params, achieved, "ops/s", secondaries);
+    }
+
+    /** Replaces the primary iterations of the result added last (one fork): a trend, or too few to test. */
+    SuiteResults iterations(double... values) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> primary = (Map<String, Object>) results.get(results.size() - 1).get("primaryMetric");
+        primary.put("rawData", List.of(java.util.Arrays.stream(values).boxed().toList()));
+        return this;
+    }
+
     /** The suite benchmarks with one benchmark method per model; the others take a model parameter. */
     static final List<String> PER_METHOD = List.of(SuiteLayout.FOOTPRINT, SuiteLayout.SPAWN, SuiteLayout.SWITCH, SuiteLayout.INERT);
 
@@ -111,9 +127,12 @@ final class SuiteResults {
                 default -> 1e9;
             };
             double perTask = model.equals("threads") ? 80_000 : model.equals("sequential") ? 0 : 1000 * cost;
+            double runtimeThreads = model.equals("threads") || model.equals("sequential") ? 0 : model.equals("pool") ? 200 : 2;
             for (int c : new int[] {1, 64, 1024, 8192}) {
                 double inFlight = Math.min(c, cap);
                 double latency = 40 * c / inFlight;
+                // a pool queues what it cannot run, so C is in flight; threads past 2000 cannot start
+                double held = model.equals("threads") || model.equals("sequential") ? inFlight : c;
                 Map<String, Double> secondaries = new LinkedHashMap<>(Map.of(
                         SuiteLayout.CPU_PER_TASK, 20_000 * cost, SuiteLayout.ALLOC_PER_TASK, 4000 * cost,
                         SuiteLayout.RSS, 100e6 + inFlight * perTask, SuiteLayout.HEAP, 50e6 + inFlight * perTask / 4,
@@ -121,6 +140,10 @@ final class SuiteResults {
                         SuiteLayout.ERRORS, 0.0, SuiteLayout.PAGES, 2 * inFlight / 0.045));
                 secondaries.putAll(Map.of(SuiteLayout.LATENCY_P50, latency, SuiteLayout.LATENCY_P90, latency * 1.3,
                         SuiteLayout.LATENCY_P99, latency * 2, SuiteLayout.LATENCY_P999, latency * 3));
+                secondaries.putAll(Map.of(SuiteLayout.INFLIGHT_MEAN, held, SuiteLayout.INFLIGHT_MIN, 0.9 * held,
+                        SuiteLayout.INFLIGHT_CHECK, model.equals("sequential") || held >= 0.95 * c ? 1.0 : 0.0,
+                        SuiteLayout.RUNTIME_THREADS, runtimeThreads, SuiteLayout.CPU_CORES, 0.5,
+                        SuiteLayout.FIXTURE_CPU, 0.3, SuiteLayout.CPU_SATURATED, 0.0));
                 if (model.equals("callbacks")) {
                     for (String threads : new String[] {"1", "2"}) {
                         Map<String, String> params = new LinkedHashMap<>(HEADLINE);
@@ -135,6 +158,7 @@ final class SuiteResults {
                 }
             }
             suite.offThePath(model, cost);
+            suite.fixedLoad(model, cost, perTask, runtimeThreads);
             boolean async = SuiteLayout.NON_BLOCKING.contains(model) || model.equals("virtual");
             suite.model(SuiteLayout.FOOTPRINT, "ss", model, Map.of("tasks", "1000000"), 2e9, "ns/op", Map.of(
                     SuiteLayout.IDLE_HELD, model.equals("sequential") ? 1 : async ? 1e6 : 30_000,
@@ -186,6 +210,29 @@ final class SuiteResults {
         return add(SuiteLayout.IO, "thrpt", soak, rate, "ops/s", resources);
     }
 
+    /**
+     * The open loop at 1000 and 4000 tasks/s with a 500 ms server delay: sequential (one task a
+     * second) and the 200-thread pool (200 tasks/s) cannot keep up; the others can, at their cost.
+     */
+    SuiteResults fixedLoad(String model, double cost, double rssPerTask, double runtimeThreads) {
+        double capacity = model.equals("sequential") ? 1 : model.equals("pool") ? 200 : 1e9;
+        for (double rate : new double[] {1000, 4000}) {
+            double achieved = Math.min(rate, capacity);
+            boolean saturated = achieved < 0.95 * rate;
+            double p50 = saturated ? 3000 : 500 + 2 * cost;
+            Map<String, Double> secondaries = new LinkedHashMap<>(Map.of(
+                    SuiteLayout.CPU_PER_TASK, 20_000 * cost, SuiteLayout.ALLOC_PER_TASK_OWN, 4000 * cost,
+                    SuiteLayout.RSS_PER_TASK, rssPerTask, SuiteLayout.INFLIGHT_MEAN, saturated ? Math.min(capacity, 200) : rate * 0.5,
+                    SuiteLayout.LATENCY_P50, p50, SuiteLayout.LATENCY_P99, p50 + 10 * cost,
+                    SuiteLayout.LOAD_OFFERED, rate, SuiteLayout.LOAD_LAG, saturated ? 3000.0 : 1.0,
+                    SuiteLayout.LOAD_SATURATED, saturated ? 1.0 : 0.0, SuiteLayout.RUNTIME_THREADS, runtimeThreads));
+            secondaries.putAll(Map.of(SuiteLayout.CPU_CORES, achieved * 20_000 * cost * 1e-9, SuiteLayout.FIXTURE_CPU, 0.2,
+                    SuiteLayout.CPU_SATURATED, 0.0));
+            load(model, rate, achieved, secondaries);
+        }
+        return this;
+    }
+
     private static Map<String, Object> metric(double score, String unit) {
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("score", score);
@@ -206,7 +253,7 @@ final class SuiteResults {
         if (metric.equals(SuiteLayout.ALLOC_PER_TASK)) {
             return "B/op";
         }
-        if (metric.equals(SuiteLayout.PAGES)) {
+        if (metric.equals(SuiteLayout.PAGES) || metric.equals(SuiteLayout.LOAD_OFFERED)) {
             return "ops/s";
         }
         return metric.contains("bytes") ? "B" : "#";

@@ -10,6 +10,11 @@ public record Assessment(Verdict verdict, List<String> numbers, String note) {
         note = note == null ? "" : note;
     }
 
+    /** The same verdict and numbers with one more remark in the note. */
+    public Assessment withNote(String remark) {
+        return new Assessment(verdict, numbers, note.isEmpty() ? remark : note + "; " + remark);
+    }
+
     public static Assessment notMeasured(String what) {
         return new Assessment(Verdict.NOT_MEASURED, List.of(), "needs " + what);
     }

@@ -23,7 +23,7 @@ final class AsyncClaims {
                     + "CPU per task, at the highest concurrency it shares with threads, is at most 2/3 of threads'; "
                     + "its extra RSS per extra task in flight is at most 2/3 of threads'. Each model and measure is "
                     + "one part: supported if all hold, refuted if none, mixed otherwise.",
-            AsyncClaims::lowerOverhead);
+            Claim.IO_BOUND_COST, AsyncClaims::lowerOverhead);
 
     static final Claim MORE_TASKS = new Claim(9, "Async allows orders of magnitude more tasks than OS threads.",
             "Footprint benchmark: idle tasks held by the best async model divided by those held by threads. "
@@ -45,7 +45,7 @@ final class AsyncClaims {
                     + "The sequential control is not the yardstick: at its low task rate the JVM's own background "
                     + "allocation, divided by few tasks, inflates its figure. Each model is one part: supported if "
                     + "all hold, refuted if none, mixed otherwise. No model allocates zero bytes per task on the JVM.",
-            AsyncClaims::zeroCost);
+            Claim.MEASURED, AsyncClaims::zeroCost);
 
     /** Models that do the task's work on blocked threads; the yardstick for what async adds. */
     private static final List<String> BLOCKING = List.of("threads", "pool", "pool-200", "virtual");

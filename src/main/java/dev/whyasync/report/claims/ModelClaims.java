@@ -27,20 +27,20 @@ final class ModelClaims {
             "On the headline IO workload, at the highest concurrency callbacks share with another model: "
                     + "callbacks' throughput divided by the best other model's. Supported at 0.9 or more, mixed "
                     + "from 0.5 to 0.9, refuted below 0.5.",
-            ModelClaims::callbacksFast);
+            Claim.MEASURED, ModelClaims::callbacksFast);
 
     static final Claim VIRTUAL_SCALES = new Claim(4, "Coroutines (virtual threads) support a large number of tasks, like async.",
             "Stackful coroutines on the JVM are virtual threads. Virtual threads hold at least half as many idle "
                     + "tasks as the best async model (footprint benchmark), and on the headline IO workload, at the "
                     + "highest concurrency they share with an async model, reach at least half the best async "
                     + "throughput. Supported if both hold, refuted if neither, mixed otherwise.",
-            ModelClaims::virtualScales);
+            Claim.MEASURED, ModelClaims::virtualScales);
 
     static final Claim ACTORS_EFFICIENT = new Claim(5, "Actors can be implemented efficiently.",
             "On the headline IO workload, at the highest concurrency actors share with another non-blocking "
                     + "model: actors' throughput is at least half the best non-blocking model's, and actors' CPU per "
                     + "task at most 2x the cheapest's. Supported if both hold, refuted if neither, mixed otherwise.",
-            ModelClaims::actorsEfficient);
+            Claim.MEASURED, ModelClaims::actorsEfficient);
 
     static final Claim PROGRAMMING_MODEL = new Claim(15,
             "Threads and coroutines need no change to the programming model; callbacks are verbose and non-linear.",

@@ -21,7 +21,7 @@ final class RuntimeClaims {
                     + "highest concurrency: each configuration wins at least one of throughput, CPU per task and p99 "
                     + "latency by 5% or more. Each model is one part: supported if all hold, refuted if none, mixed "
                     + "otherwise.",
-            RuntimeClaims::oneVersusMany);
+            Claim.MEASURED, RuntimeClaims::oneVersusMany);
 
     private static final double MARGIN = 1.05;
 

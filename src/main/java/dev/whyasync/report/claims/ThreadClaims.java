@@ -23,7 +23,7 @@ final class ThreadClaims {
                     + "(callbacks, futures, actors, coroutines, reactive): threads' CPU per task is at least 2x the "
                     + "cheapest non-blocking model's; threads' extra RSS per extra task in flight is at least 2x the "
                     + "cheapest. Supported if both hold, refuted if neither, mixed otherwise.",
-            ThreadClaims::overhead);
+            Claim.IO_BOUND_COST, ThreadClaims::overhead);
 
     static final Claim POOLS = new Claim(2, "Thread pools mitigate some costs, not enough for massive IO-bound workloads.",
             "On the headline IO workload (best pool size): the pool mitigates if, at the highest concurrency it "
@@ -31,7 +31,7 @@ final class ThreadClaims {
                     + "higher than threads'; it is not enough if, at the highest concurrency it shares with a "
                     + "non-blocking model, its throughput is below 2/3 of the best non-blocking model's. Supported "
                     + "if both hold, refuted if neither, mixed otherwise.",
-            ThreadClaims::pools);
+            Claim.IO_BOUND_COST, ThreadClaims::pools);
 
     static final Claim SPAWN_SWITCH = new Claim(6, "Spawning and switching threads is expensive.",
             "Spawn+join cost and switch (ping-pong) cost of threads are each at least 5x the cheapest other "

@@ -6,6 +6,7 @@ import dev.whyasync.report.chart.BarChart.Bar;
 import dev.whyasync.report.chart.LineChart;
 import dev.whyasync.report.chart.Palette;
 import dev.whyasync.report.chart.Quantity;
+import dev.whyasync.report.render.Document.Block;
 import dev.whyasync.report.render.Document.Cell;
 import dev.whyasync.report.render.Document.Figure;
 import dev.whyasync.report.render.Document.Paragraph;
@@ -110,6 +111,13 @@ final class Charts {
 
     static Optional<Double> boxed(OptionalDouble value) {
         return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+    }
+
+    /** A section's blocks followed by more (such as a table's legend). */
+    static List<Block> concat(List<Block> first, List<Block> then) {
+        List<Block> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /** The models measured at the headline workload, in suite order. */

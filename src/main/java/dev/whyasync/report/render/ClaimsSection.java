@@ -1,6 +1,7 @@
 package dev.whyasync.report.render;
 
 import dev.whyasync.report.claims.Assessment;
+import dev.whyasync.report.claims.Claim;
 import dev.whyasync.report.claims.SeedClaims;
 import dev.whyasync.report.claims.Verdict;
 import dev.whyasync.report.render.Document.Cell;
@@ -8,6 +9,7 @@ import dev.whyasync.report.render.Document.Paragraph;
 import dev.whyasync.report.render.Document.Section;
 import dev.whyasync.report.render.Document.Table;
 import dev.whyasync.report.render.Document.Tone;
+import dev.whyasync.report.suite.Validity.Check;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,14 +30,25 @@ final class ClaimsSection {
             counts.merge(a.verdict(), 1, Integer::sum);
             String numbers = String.join("\n", a.numbers()) + (a.note().isEmpty() ? "" : (a.numbers().isEmpty() ? "" : "\n") + a.note());
             rows.add(List.of(Cell.of(String.valueOf(row.claim().number())), Cell.of(row.claim().text()),
-                    new Cell(a.verdict().text(), tone(a.verdict())), Cell.of(numbers), Cell.of(row.claim().rule())));
+                    new Cell(a.verdict().text(), tone(a.verdict())), Cell.of(numbers), Cell.of(rule(row.claim()))));
         }
         String summary = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text())
                 .collect(Collectors.joining(", "));
         return new Section("claims", "Claims", List.of(
                 Paragraph.of("Each seed claim of the \"Why async?\" argument, judged from this run's numbers by the rule "
                         + "shown beside it. A claim whose inputs were not measured says so. Verdicts: " + summary + "."),
+                Paragraph.of("Results that failed a check are marked in the tables above. " + CheckMarks.USE
+                        + " A claim that left a result out names it under its numbers."),
                 new Table(List.of("#", "claim", "verdict", "numbers used", "rule"), rows, "claims")));
+    }
+
+    /** The rule, and which checked results it may use. */
+    private static String rule(Claim claim) {
+        if (claim.needs().isEmpty()) {
+            return claim.rule();
+        }
+        return claim.rule() + " Uses only IO results that passed these checks: " + claim.needs().stream()
+                .sorted().map(Check::subject).collect(Collectors.joining(", ")) + ".";
     }
 
     private static Tone tone(Verdict verdict) {

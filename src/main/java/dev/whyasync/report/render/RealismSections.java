@@ -53,16 +53,17 @@ final class RealismSections {
             series.add(new BarChart.BarSeries(model, bars));
         }
         List<List<Cell>> rows = new ArrayList<>();
+        CheckMarks marks = new CheckMarks(data);
         for (BenchmarkResult r : faulty) {
             Optional<BenchmarkResult> clean = twin(data, r, Map.of(SuiteLayout.FAULTS, 0.0, SuiteLayout.RETRY, 0.0));
             rows.add(List.of(Cell.of(model(r)), Cell.of(faultCase(r)), Cell.of(String.valueOf(SuiteData.concurrency(r))),
-                    Charts.withError(Optional.of(r), Measures.THROUGHPUT),
+                    marks.mark(Charts.withError(Optional.of(r), Measures.THROUGHPUT), r),
                     ratioCell(Measures.THROUGHPUT.of(r), clean.map(Measures.THROUGHPUT::of).orElse(OptionalDouble.empty())),
                     Charts.cell(SuiteData.perHundredTasks(r, Measures.ERRORS), ""),
                     Charts.cell(SuiteData.perHundredTasks(r, Measures.RETRIES), ""),
                     Charts.cell(Measures.P99.of(r), "ms")));
         }
-        return new Section("faults", title, List.of(
+        return new Section("faults", title, Charts.concat(List.of(
                 Paragraph.of("The fixture plays a fault (status 500, reset, stall, truncated body, slow drip) on the given "
                         + "share of page requests, drawn anew for each request, so a retry can succeed. Every task ends in "
                         + "success or a typed error within the request timeout; errors and retries are per 100 finished "
@@ -72,7 +73,7 @@ final class RealismSections {
                 Charts.figure(new BarChart("Errors per 100 tasks under faults", "one bar per model", "errors per 100 tasks", "",
                         false, cases, series).toSvg(), "Errors per 100 tasks under faults"),
                 new Table(List.of("model", "faults, retry", "C", "tasks/s", "vs no faults", "errors /100 tasks",
-                        "retries /100 tasks", "p99"), rows)));
+                        "retries /100 tasks", "p99"), rows)), marks.legend()));
     }
 
     static Section network(SuiteData data) {
@@ -82,6 +83,7 @@ final class RealismSections {
             return Charts.notMeasured("network", title, SuiteLayout.IO + " with " + SuiteLayout.NET_DELAY + " > 0");
         }
         List<List<Cell>> rows = new ArrayList<>();
+        CheckMarks marks = new CheckMarks(data);
         for (BenchmarkResult r : delayed) {
             double network = SuiteData.numberOrZero(r, SuiteLayout.NET_DELAY);
             double server = SuiteData.numberOrZero(r, SuiteLayout.DELAY);
@@ -91,18 +93,19 @@ final class RealismSections {
             rows.add(List.of(Cell.of(model(r)), Cell.of(String.valueOf(SuiteData.concurrency(r))),
                     Cell.of(ms(network) + " each way" + (cap > 0 ? ", cap " + Quantity.format(cap, "B") + "/s" : "")),
                     Cell.of(ms(server)),
-                    Charts.withError(Optional.of(r), Measures.THROUGHPUT),
-                    same.isPresent() ? Charts.withError(same, Measures.THROUGHPUT) : new Cell("not in this run", Document.Tone.MUTED),
+                    marks.mark(Charts.withError(Optional.of(r), Measures.THROUGHPUT), r),
+                    same.isPresent() ? marks.mark(Charts.withError(same, Measures.THROUGHPUT), same)
+                            : new Cell("not in this run", Document.Tone.MUTED),
                     ratioCell(Measures.THROUGHPUT.of(r), same.map(Measures.THROUGHPUT::of).orElse(OptionalDouble.empty())),
                     Charts.cell(Measures.P99.of(r), "ms")));
         }
-        return new Section("network", title, List.of(
+        return new Section("network", title, Charts.concat(List.of(
                 Paragraph.of("The same round trip spent on the wire instead of in the server: a network delay of d ms each "
                         + "way (a delaying TCP proxy in its own process, or netem where the kernel has it; the meta file "
                         + "says which) against a server delay of 2d ms on a direct path. A network delay also holds back "
                         + "connection set-up and every TCP acknowledgement, which a server delay does not."),
                 new Table(List.of("model", "C", "network delay", "server delay", "tasks/s",
-                        "tasks/s, server delay +2d", "network / server", "p99"), rows)));
+                        "tasks/s, server delay +2d", "network / server", "p99"), rows)), marks.legend()));
     }
 
     static Section soak(SuiteData data) {
@@ -112,9 +115,10 @@ final class RealismSections {
             return Charts.notMeasured("soak", title, SuiteLayout.IO + " with the soak profiler");
         }
         List<List<Cell>> rows = new ArrayList<>();
+        CheckMarks marks = new CheckMarks(data);
         for (BenchmarkResult r : soaked) {
             List<Cell> row = new ArrayList<>(List.of(Cell.of(model(r)), Cell.of(String.valueOf(SuiteData.concurrency(r))),
-                    Charts.withError(Optional.of(r), Measures.THROUGHPUT)));
+                    marks.mark(Charts.withError(Optional.of(r), Measures.THROUGHPUT), r)));
             List<String> grown = SuiteData.soakGrown(r);
             for (String resource : SuiteLayout.SOAK_RESOURCES) {
                 OptionalDouble start = SuiteData.soak(r, resource, "start");
@@ -133,13 +137,14 @@ final class RealismSections {
                     : new Cell("FAIL: " + String.join(", ", grown) + " grew", Document.Tone.BAD));
             rows.add(row);
         }
-        return new Section("soak", title, List.of(
+        return new Section("soak", title, Charts.concat(List.of(
                 Paragraph.of("Each model ran for the whole soak with C tasks in flight while its platform threads, open "
                         + "file descriptors and resident memory were sampled every second and its live heap (after a "
                         + "full GC) every ten. Each cell: level at the start, growth from the first to the last fifth "
                         + "of the soak, and the growth taken for noise (three robust standard deviations plus a floor). "
                         + "Growth beyond noise fails the soak."),
-                new Table(List.of("model", "C", "tasks/s", "threads", "open files", "RSS", "live heap", "verdict"), rows)));
+                new Table(List.of("model", "C", "tasks/s", "threads", "open files", "RSS", "live heap", "verdict"), rows)),
+                marks.legend()));
     }
 
     private static List<BenchmarkResult> io(SuiteData data, Predicate<BenchmarkResult> which) {

@@ -31,6 +31,7 @@ public final class ReportBuilder {
                 ResourceSections.cpu(data),
                 ResourceSections.memory(data),
                 ResourceSections.latency(data),
+                LoadSection.build(data),
                 ModelSections.footprint(data),
                 ModelSections.spawnAndSwitch(data),
                 ModelSections.codeFootprint(data),

@@ -31,11 +31,12 @@ final class ResourceSections {
         if (!Charts.anyHas(data.headlineIo(), Measures.CPU)) {
             return Charts.notMeasured("cpu", title, SuiteLayout.IO + " " + SuiteLayout.CPU_PER_TASK);
         }
-        return new Section("cpu", title, List.of(
+        CheckMarks marks = new CheckMarks(data);
+        return new Section("cpu", title, Charts.concat(List.of(
                 Paragraph.of("Client process CPU time per finished task (user + system, all threads), headline workload "
                         + Charts.workloadLabel(data.headline()) + "."),
                 Charts.lines(byConcurrency(data, Measures.CPU, "CPU per task vs concurrency", "CPU time per task")),
-                byConcurrencyTable(data, Measures.CPU)));
+                byConcurrencyTable(data, Measures.CPU, marks)), marks.legend()));
     }
 
     static Section memory(SuiteData data) {
@@ -45,6 +46,7 @@ final class ResourceSections {
             return Charts.notMeasured("memory", title, SuiteLayout.IO + " memory");
         }
         List<String> models = Charts.ioModels(data);
+        CheckMarks marks = new CheckMarks(data);
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.of("Resident set size of the client with C tasks in flight, the extra RSS each extra task "
                 + "in flight costs (slope between the lowest and highest C), and bytes allocated per task (-prof gc)."));
@@ -57,17 +59,48 @@ final class ResourceSections {
             blocks.add(Charts.modelBars("Allocation per task", "at each model's highest C (see table)", "bytes allocated per task",
                     Measures.ALLOC, models, m -> top(data, m)));
         }
+        blocks.add(memoryTable(data, models, marks));
+        blocks.addAll(marks.legend());
+        return new Section("memory", title, blocks);
+    }
+
+    /**
+     * One row per model at its highest C. The columns for metrics from newer benchmark versions
+     * (tasks in flight, runtime threads, fixture CPU) appear only when some result carries them.
+     */
+    private static Table memoryTable(SuiteData data, List<String> models, CheckMarks marks) {
+        List<BenchmarkResult> tops = models.stream().map(m -> top(data, m)).flatMap(Optional::stream).toList();
+        boolean inFlight = Charts.anyHas(tops, Measures.INFLIGHT_MEAN);
+        boolean runtime = Charts.anyHas(tops, Measures.RUNTIME_THREADS);
+        boolean fixture = Charts.anyHas(tops, Measures.FIXTURE_CPU);
+        List<String> header = new ArrayList<>(List.of("model", "C"));
+        header.addAll(inFlight ? List.of("in flight") : List.of());
+        header.addAll(List.of("RSS", "live heap", "RSS per extra task", "allocated per task", "peak threads"));
+        header.addAll(runtime ? List.of("runtime threads") : List.of());
+        header.addAll(fixture ? List.of("client CPU", "fixture CPU") : List.of());
+        header.add("errors");
         List<List<Cell>> rows = new ArrayList<>();
         for (String model : models) {
             Optional<BenchmarkResult> r = top(data, model);
-            rows.add(List.of(Cell.of(model), Cell.of(String.valueOf(data.levels(model).last())),
-                    Charts.cell(value(r, Measures.RSS), "B"), Charts.cell(value(r, Measures.HEAP), "B"),
+            List<Cell> row = new ArrayList<>(List.of(Cell.of(model),
+                    marks.mark(Cell.of(String.valueOf(data.levels(model).last())), r)));
+            if (inFlight) {
+                row.add(Charts.cell(value(r, Measures.INFLIGHT_MEAN), ""));
+            }
+            row.addAll(List.of(Charts.cell(value(r, Measures.RSS), "B"), Charts.cell(value(r, Measures.HEAP), "B"),
                     Charts.cell(data.marginalRss(model), "B"), Charts.cell(value(r, Measures.ALLOC), "B"),
-                    Charts.cell(value(r, Measures.THREADS_PEAK), ""), Charts.cell(value(r, Measures.ERRORS), "")));
+                    Charts.cell(value(r, Measures.THREADS_PEAK), "")));
+            if (runtime) {
+                row.add(Charts.cell(value(r, Measures.RUNTIME_THREADS), ""));
+            }
+            if (fixture) {
+                row.add(Charts.cell(value(r, Measures.CPU_CORES), "cores"));
+                row.add(Charts.cell(value(r, Measures.FIXTURE_CPU), "cores"));
+            }
+            row.add(Charts.cell(value(r, Measures.ERRORS), ""));
+            rows.add(row);
         }
-        blocks.add(new Table(List.of("model", "C", "RSS", "live heap", "RSS per extra task", "allocated per task",
-                "peak threads", "errors"), rows));
-        return new Section("memory", title, blocks);
+        return new Table(header, rows);
     }
 
     static Section latency(SuiteData data) {
@@ -79,7 +112,9 @@ final class ResourceSections {
         String[] names = {"p50", "p90", "p99", "p99.9"};
         List<BarChart.BarSeries> series = new ArrayList<>();
         List<List<Cell>> rows = new ArrayList<>();
-        models.forEach(m -> rows.add(new ArrayList<>(List.of(Cell.of(m), Cell.of(String.valueOf(data.levels(m).last()))))));
+        CheckMarks marks = new CheckMarks(data);
+        models.forEach(m -> rows.add(new ArrayList<>(List.of(Cell.of(m),
+                marks.mark(Cell.of(String.valueOf(data.levels(m).last())), top(data, m))))));
         for (int i = 0; i < names.length; i++) {
             Measure measure = Measures.LATENCIES.get(i);
             List<Bar> bars = new ArrayList<>();
@@ -92,10 +127,10 @@ final class ResourceSections {
         }
         BarChart chart = new BarChart("Task latency percentiles", "at each model's highest C; workload "
                 + Charts.workloadLabel(data.headline()), "latency per task", "ms", true, models, series);
-        return new Section("latency", title, List.of(
+        return new Section("latency", title, Charts.concat(List.of(
                 Paragraph.of("Time from a task's start to its combined result (HdrHistogram), at each model's highest C."),
                 Charts.figure(chart.toSvg(), chart.title()),
-                new Table(List.of("model", "C", "p50", "p90", "p99", "p99.9"), rows)));
+                new Table(List.of("model", "C", "p50", "p90", "p99", "p99.9"), rows)), marks.legend()));
     }
 
     private static OptionalDouble value(Optional<BenchmarkResult> result, Measure measure) {
@@ -123,7 +158,7 @@ final class ResourceSections {
                 yLabel, measure.unit(), true, series);
     }
 
-    private static Table byConcurrencyTable(SuiteData data, Measure measure) {
+    private static Table byConcurrencyTable(SuiteData data, Measure measure, CheckMarks marks) {
         TreeSet<Integer> levels = new TreeSet<>();
         Charts.ioModels(data).forEach(m -> levels.addAll(data.levels(m)));
         List<String> header = new ArrayList<>(List.of("model"));
@@ -131,7 +166,7 @@ final class ResourceSections {
         List<List<Cell>> rows = new ArrayList<>();
         for (String model : Charts.ioModels(data)) {
             List<Cell> row = new ArrayList<>(List.of(Cell.of(model)));
-            levels.forEach(c -> row.add(Charts.withError(data.io(model, c), measure)));
+            levels.forEach(c -> row.add(marks.mark(Charts.withError(data.io(model, c), measure), data.io(model, c))));
             rows.add(row);
         }
         return new Table(header, rows);

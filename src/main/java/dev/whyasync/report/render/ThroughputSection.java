@@ -46,8 +46,12 @@ final class ThroughputSection {
                 + "Error bars: JMH's 99.9% confidence interval. Headline workload, used by the claims: "
                 + Charts.workloadLabel(data.headline()) + "."));
         byWorkload.forEach((workload, results) -> blocks.add(Charts.lines(chart(workload, results))));
-        blocks.add(Paragraph.of("Headline workload (" + Charts.workloadLabel(data.headline()) + "), tasks/s \u00b1 JMH error:"));
-        blocks.add(table(byWorkload.get(data.headline())));
+        blocks.add(Paragraph.of("Headline workload (" + Charts.workloadLabel(data.headline()) + "), tasks/s \u00b1 JMH error. "
+                + CHECKS + " " + CheckMarks.USE));
+        CheckMarks marks = new CheckMarks(data);
+        blocks.add(table(byWorkload.get(data.headline()), marks));
+        blocks.addAll(marks.legend());
+        CheckMarks.unchecked(data, io).ifPresent(blocks::add);
         return new Section("throughput", title, blocks);
     }
 
@@ -69,7 +73,13 @@ final class ThroughputSection {
                 "tasks in flight (C)", "", true, "tasks/s", "", true, series);
     }
 
-    private static Table table(List<BenchmarkResult> results) {
+    /** What every IO result is checked for; the marks say which it failed. */
+    static final String CHECKS = "Every result is checked: the mean number of tasks in flight must reach 0.95 C (the "
+            + "sequential control runs one task at a time by design), the score must not trend over the measured iterations "
+            + "(a least-squares slope per fork, significant at 5% and more than 5% over the run), and client plus fixture "
+            + "must leave 10% of the cores free.";
+
+    private static Table table(List<BenchmarkResult> results, CheckMarks marks) {
         TreeSet<Integer> levels = new TreeSet<>();
         results.forEach(r -> levels.add(SuiteData.concurrency(r)));
         List<String> header = new ArrayList<>(List.of("model"));
@@ -82,7 +92,7 @@ final class ThroughputSection {
                 levels.forEach(c -> cells.add(new Cell("n/a", Document.Tone.MUTED)));
                 return cells;
             });
-            row.set(1 + levels.headSet(SuiteData.concurrency(r)).size(), Charts.withError(Optional.of(r), Measures.THROUGHPUT));
+            row.set(1 + levels.headSet(SuiteData.concurrency(r)).size(), marks.mark(Charts.withError(Optional.of(r), Measures.THROUGHPUT), r));
         }
         return new Table(header, List.copyOf(rows.values()));
     }

@@ -36,7 +36,7 @@ public final class ScoreUnit {
     }
 
     /** Seconds in one time unit as JMH prints it, or -1 for anything else. */
-    static double secondsIn(String unit) {
+    public static double secondsIn(String unit) {
         return switch (normal(unit)) {
             case "ns" -> 1e-9;
             case "us", "\u00b5s" -> 1e-6;

@@ -1,6 +1,7 @@
 package dev.whyasync.report.suite;
 
 import dev.whyasync.report.SuiteLayout;
+import dev.whyasync.report.results.Metric;
 import dev.whyasync.report.results.ScoreUnit;
 import java.util.List;
 
@@ -16,6 +17,21 @@ public final class Measures {
     public static final Measure RSS = Measure.secondary(SuiteLayout.RSS, "B", Measure.AS_IS);
     public static final Measure HEAP = Measure.secondary(SuiteLayout.HEAP, "B", Measure.AS_IS);
     public static final Measure THREADS_PEAK = Measure.secondary(SuiteLayout.THREADS_PEAK, "", Measure.AS_IS);
+    public static final Measure RUNTIME_THREADS = Measure.secondary(SuiteLayout.RUNTIME_THREADS, "", Measure.AS_IS);
+    public static final Measure RSS_PER_TASK = Measure.secondary(SuiteLayout.RSS_PER_TASK, "B", Measure.AS_IS);
+    public static final Measure INFLIGHT_MEAN = Measure.secondary(SuiteLayout.INFLIGHT_MEAN, "", Measure.AS_IS);
+    public static final Measure INFLIGHT_MIN = Measure.secondary(SuiteLayout.INFLIGHT_MIN, "", Measure.AS_IS);
+    public static final Measure INFLIGHT_CHECK = Measure.secondary(SuiteLayout.INFLIGHT_CHECK, "", Measure.AS_IS);
+    public static final Measure CPU_CORES = Measure.secondary(SuiteLayout.CPU_CORES, "cores", Measure.AS_IS);
+    public static final Measure FIXTURE_CPU = Measure.secondary(SuiteLayout.FIXTURE_CPU, "cores", Measure.AS_IS);
+    public static final Measure CPU_SATURATED = Measure.secondary(SuiteLayout.CPU_SATURATED, "", Measure.AS_IS);
+    /** The offered rate the pacer reports, else the load benchmark's {@code rate} parameter. */
+    public static final Measure LOAD_OFFERED = Measure.secondary(SuiteLayout.LOAD_OFFERED, "tasks/s", Measures::perSecond)
+            .orElse(new Measure(SuiteLayout.LOAD_OFFERED, "tasks/s", r -> r.param(SuiteLayout.RATE)
+                    .map(rate -> new Metric(SuiteData.number(rate), null, null, null, "ops/s", null, null, null)),
+                    Measures::perSecond, null));
+    public static final Measure LOAD_LAG = Measure.secondary(SuiteLayout.LOAD_LAG, "ms", ScoreUnit::toMillis);
+    public static final Measure LOAD_SATURATED = Measure.secondary(SuiteLayout.LOAD_SATURATED, "", Measure.AS_IS);
     public static final Measure ERRORS = Measure.secondary(SuiteLayout.ERRORS, "", Measure.AS_IS);
     public static final Measure RETRIES = Measure.secondary(SuiteLayout.RETRIES, "", Measure.AS_IS);
     public static final Measure SOAK_LEAKS = Measure.secondary(SuiteLayout.SOAK_LEAKS, "", Measure.AS_IS);
@@ -44,5 +60,12 @@ public final class Measures {
     public static final Measure REQUESTS_BEFORE_AWAIT = Measure.secondary(SuiteLayout.REQUESTS_BEFORE_AWAIT, "", Measure.AS_IS);
 
     private Measures() {
+    }
+
+    /** A rate in any unit per time ({@code ops/s}, {@code tasks/ms}) per second; a unit without a time is kept as is. */
+    private static double perSecond(double value, String unit) {
+        int slash = unit.lastIndexOf('/');
+        double seconds = slash < 0 ? -1 : ScoreUnit.secondsIn(unit.substring(slash + 1));
+        return seconds > 0 ? value / seconds : value;
     }
 }

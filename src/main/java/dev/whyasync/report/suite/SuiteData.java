@@ -3,9 +3,11 @@ package dev.whyasync.report.suite;
 import dev.whyasync.report.SuiteLayout;
 import dev.whyasync.report.results.BenchmarkResult;
 import dev.whyasync.report.results.Run;
+import dev.whyasync.report.stats.Steadiness;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,17 +15,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A run seen through {@link SuiteLayout}: the suite's results by benchmark and model, and the
- * headline IO workload the claims are judged on (the IO-bound case: longest server delay, smallest
- * page, keep-alive). Where a model was measured with several thread counts (pool sizes, event
- * loops), its best-throughput configuration speaks for it.
+ * A run seen through {@link SuiteLayout}: the suite's results by benchmark and model, the checks
+ * each IO and load result passed ({@link Validity}), and the headline IO workload the claims are
+ * judged on (the IO-bound case: longest server delay, smallest page, keep-alive). Where a model was
+ * measured with several thread counts (pool sizes, event loops), its best-throughput configuration
+ * speaks for it.
+ *
+ * <p>The report shows every result with its failed checks; the claims see a view, {@link #passing},
+ * without the results that failed the checks they need, so that every lookup a rule makes (levels,
+ * best configuration, matchups, RSS slopes) skips them alike.
  */
 public final class SuiteData {
 
@@ -32,6 +41,8 @@ public final class SuiteData {
     private final Run run;
     private final Map<String, List<BenchmarkResult>> byBenchmark = new LinkedHashMap<>();
     private final Map<String, String> headline;
+    private final Map<BenchmarkResult, Validity> validity;
+    private final List<BenchmarkResult> excluded;
 
     public SuiteData(Run run) {
         this.run = run;
@@ -41,6 +52,63 @@ public final class SuiteData {
         }
         headline = results(SuiteLayout.IO).stream().map(SuiteData::workload).distinct()
                 .min(HEADLINE_FIRST).orElse(Map.of());
+        validity = new IdentityHashMap<>();
+        for (String benchmark : SuiteLayout.CHECKED) {
+            Steadiness.Noise noise = Steadiness.Noise.of(results(benchmark).stream().map(r -> r.primaryMetric().rawData()).toList());
+            results(benchmark).forEach(r -> validity.put(r, Validity.of(r, noise, run.meta().cores())));
+        }
+        excluded = List.of();
+    }
+
+    /** A view of {@code all} without the checked results that failed any of {@code checks}. */
+    private SuiteData(SuiteData all, Set<Validity.Check> checks) {
+        run = all.run;
+        headline = all.headline;
+        validity = all.validity;
+        List<BenchmarkResult> left = new ArrayList<>();
+        all.byBenchmark.forEach((benchmark, results) -> results.forEach(r -> {
+            if (all.validity(r).passes(checks)) {
+                byBenchmark.computeIfAbsent(benchmark, k -> new ArrayList<>()).add(r);
+            } else {
+                left.add(r);
+            }
+        }));
+        excluded = List.copyOf(left);
+    }
+
+    /** The run without the results that failed any of these checks: what a claim needing them may use. */
+    public SuiteData passing(Set<Validity.Check> checks) {
+        return checks.isEmpty() ? this : new SuiteData(this, checks);
+    }
+
+    /** The results {@link #passing} left out of this view; empty for the whole run. */
+    public List<BenchmarkResult> excluded() {
+        return excluded;
+    }
+
+    /** How a result fared on its checks; {@link Validity#NONE} for benchmarks that have none. */
+    public Validity validity(BenchmarkResult result) {
+        return validity.getOrDefault(result, Validity.NONE);
+    }
+
+    /**
+     * A result's name in notes and legends: its model, thread count, C or offered rate and, for an
+     * IO result off the headline workload, where it differs ("actors C=64 (faults=5, retry=2)").
+     */
+    public String describe(BenchmarkResult result) {
+        StringBuilder name = new StringBuilder(SuiteLayout.modelOf(result).orElse(result.shortName()));
+        result.param(SuiteLayout.THREADS).filter(t -> !t.isBlank() && !t.equals("0")).ifPresent(t -> name.append(" threads=").append(t));
+        result.param(SuiteLayout.CONCURRENCY).ifPresent(c -> name.append(" C=").append(c));
+        result.param(SuiteLayout.RATE).ifPresent(r -> name.append(" at ").append(r).append(" tasks/s"));
+        if (SuiteLayout.benchmarkOf(result.shortName()).filter(SuiteLayout.IO::equals).isPresent()) {
+            String differences = workload(result).entrySet().stream()
+                    .filter(e -> !e.getValue().equals(headline.getOrDefault(e.getKey(), "")))
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+            if (!differences.isEmpty()) {
+                name.append(" (").append(differences).append(')');
+            }
+        }
+        return name.toString();
     }
 
     public Run run() {

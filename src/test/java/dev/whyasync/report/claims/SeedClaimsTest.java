@@ -132,6 +132,59 @@ class SeedClaimsTest {
         assertEquals(Verdict.MIXED, verdict(ModelClaims.PROGRAMMING_MODEL));
     }
 
+    @Test
+    void aResultThatDidNotHoldCIsNotUsedAndTheClaimSaysSo() throws Exception {
+        checkedIo("threads", 40_000, 80_000, Map.of());
+        checkedIo("callbacks", 10_000, 2_000, Map.of());
+        checkedIo("futures", 30_000, 3_000, Map.of());
+        Assessment held = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.SUPPORTED, held.verdict(), "callbacks at C=1024 is the cheapest: 4x");
+        assertTrue(held.numbers().contains("threads / callbacks = 4\u00d7"), held.numbers().toString());
+
+        results.clear();
+        checkedIo("threads", 40_000, 80_000, Map.of());
+        checkedIo("callbacks", 10_000, 2_000, Map.of(SuiteLayout.INFLIGHT_CHECK, 0.0, SuiteLayout.INFLIGHT_MEAN, 700.0));
+        checkedIo("futures", 30_000, 3_000, Map.of());
+        Assessment notHeld = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.MIXED, notHeld.verdict(), "futures is the cheapest left at C=1024: 1.33x, below 2x");
+        assertTrue(notHeld.numbers().contains("threads / futures = 1.33\u00d7"), notHeld.numbers().toString());
+        assertFalse(notHeld.numbers().toString().contains("callbacks CPU"), notHeld.numbers().toString());
+        assertTrue(notHeld.note().contains("not used, failed checks: callbacks C=1024 [c]"), notHeld.note());
+        Assessment callbacks = ModelClaims.CALLBACKS_FAST.assess(data());
+        assertTrue(callbacks.numbers().contains("callbacks throughput at C=64 = 10k tasks/s"),
+                "claim 3 falls back to the highest C callbacks held: " + callbacks.numbers());
+        assertFalse(AsyncClaims.MORE_TASKS.assess(data()).note().contains("not used"), "a claim that reads no IO results names none");
+    }
+
+    @Test
+    void aCpuSaturatedResultIsKeptFromTheIoCostClaimsOnly() throws Exception {
+        checkedIo("threads", 40_000, 80_000, Map.of());
+        checkedIo("callbacks", 10_000, 2_000, Map.of(SuiteLayout.CPU_SATURATED, 1.0, SuiteLayout.CPU_CORES, 1.5,
+                SuiteLayout.FIXTURE_CPU, 0.4));
+        checkedIo("futures", 30_000, 3_000, Map.of());
+        Assessment overhead = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.MIXED, overhead.verdict());
+        assertTrue(overhead.note().contains("callbacks C=1024 [cpu]"), overhead.note());
+        Assessment callbacks = ModelClaims.CALLBACKS_FAST.assess(data());
+        assertTrue(callbacks.numbers().contains("callbacks throughput at C=1024 = 10k tasks/s"),
+                "throughput under saturation still ranks capacity: " + callbacks.numbers());
+        assertTrue(callbacks.note().isEmpty(), callbacks.note());
+    }
+
+    @Test
+    void aResultThatIsNotSteadyIsNotUsed() throws Exception {
+        checkedIo("threads", 40_000, 80_000, Map.of());
+        checkedIo("callbacks", 10_000, 2_000, Map.of());
+        checkedIo("futures", 30_000, 3_000, Map.of());
+        Map<String, Object> warmingUp = results.stream()
+                .filter(r -> r.get("params").equals(Map.of("model", "callbacks", "concurrency", "1024"))).findFirst().orElseThrow();
+        warmingUp.put("primaryMetric", Map.of("score", 35_667.0, "scoreUnit", "ops/s",
+                "rawData", List.of(List.of(28_000.0, 38_000.0, 41_000.0))));
+        Assessment a = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.MIXED, a.verdict());
+        assertTrue(a.note().contains("callbacks C=1024 [t]"), a.note());
+    }
+
     private Verdict idleHeld(double async, double threads) throws Exception {
         results.clear();
         model(SuiteLayout.FOOTPRINT, "threads", Map.of(SuiteLayout.IDLE_HELD, threads));
@@ -151,6 +204,27 @@ class SeedClaimsTest {
                 secondary.put(SuiteLayout.RSS, 50e6 + c * rssPerTask);
             }
             add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", String.valueOf(c)), throughput, secondary);
+        }
+    }
+
+    /**
+     * IO results at C=64 and C=1024 with the benchmark's checks (C held, CPU not saturated) and
+     * three flat iterations; {@code atTop} overrides secondaries at C=1024.
+     */
+    private void checkedIo(String model, double cpuNs, double rssPerTask, Map<String, Double> atTop) {
+        double[][] wobble = {{1.0, 0.99, 1.01}, {0.995, 1.01, 0.995}};
+        for (int c : new int[] {64, 1024}) {
+            Map<String, Double> secondary = new LinkedHashMap<>(Map.of(SuiteLayout.CPU_PER_TASK, cpuNs,
+                    SuiteLayout.RSS, 50e6 + c * rssPerTask, SuiteLayout.INFLIGHT_MEAN, (double) c,
+                    SuiteLayout.INFLIGHT_CHECK, 1.0, SuiteLayout.CPU_SATURATED, 0.0));
+            if (c == 1024) {
+                secondary.putAll(atTop);
+            }
+            double[] w = wobble[c == 64 ? 0 : 1];
+            add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", String.valueOf(c)), 10_000, secondary);
+            Map<String, Object> last = results.get(results.size() - 1);
+            last.put("primaryMetric", Map.of("score", 10_000.0, "scoreUnit", "ops/s",
+                    "rawData", List.of(List.of(10_000 * w[0], 10_000 * w[1], 10_000 * w[2]))));
         }
     }
 
@@ -176,9 +250,9 @@ class SeedClaimsTest {
     private void add(String benchmark, String mode, Map<String, String> params, double score, Map<String, Double> secondary) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         secondary.forEach((k, v) -> metrics.put(k, Map.of("score", v, "scoreUnit", unit(k))));
-        results.add(Map.of("benchmark", benchmark, "mode", mode, "params", params,
+        results.add(new LinkedHashMap<>(Map.of("benchmark", benchmark, "mode", mode, "params", params,
                 "primaryMetric", Map.of("score", score, "scoreUnit", mode.equals("thrpt") ? "ops/s" : "s/op"),
-                "secondaryMetrics", metrics));
+                "secondaryMetrics", metrics)));
     }
 
     private static String unit(String metric) {
