@@ -29,7 +29,7 @@ public final class SuiteLayout {
     public static final String CANCEL = "CancelBenchmark.cancel";
     public static final String INERT = "InertBenchmark";
     /** The open loop: tasks started at an offered rate, whatever earlier ones are doing ("cost at a fixed load"). */
-    public static final String LOAD = "LoadBenchmark";
+    public static final String LOAD = "LoadBenchmark.tasks";
     public static final List<String> BENCHMARKS = List.of(IO, LOAD, FOOTPRINT, SPAWN, SWITCH, CODE, CANCEL, INERT);
     /** The benchmarks whose results carry the in-flight, CPU-headroom and steadiness checks (DESIGN §5a). */
     public static final List<String> CHECKED = List.of(IO, LOAD);
@@ -42,7 +42,7 @@ public final class SuiteLayout {
      */
     private static final Map<String, List<String>> SOURCES = Map.of(
             IO, List.of("IoBenchmark.tasks"),
-            LOAD, List.of("LoadBenchmark.*"),
+            LOAD, List.of("LoadBenchmark.tasks"),
             FOOTPRINT, List.of("IdleBenchmark.*", "FootprintBenchmark.idle"),
             SPAWN, List.of("SpawnBenchmark.*", "SpawnBenchmark.spawnJoin"),
             SWITCH, List.of("SwitchBenchmark.*", "SwitchBenchmark.pingPong"),

@@ -1,6 +1,7 @@
 package dev.whyasync.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,6 +150,7 @@ class ProfilersTest {
         assertTrue(rss > 10_000_000, "a JVM has more than 10 MB resident, profiler says " + rss);
         assertTrue(score("heap.bytes") > 0);
         assertTrue(score("threads.peak") >= 2);
-        assertEquals(rss / 16, score("rss.bytes/task"), rss / 16 * 0.5, "RSS per task in flight uses the concurrency param");
+        // per task in flight only where a task loop measured what was in flight, never from the nominal concurrency
+        assertFalse(metrics.containsKey("rss.bytes/task"), "no task loop ran, so no memory per task in flight");
     }
 }

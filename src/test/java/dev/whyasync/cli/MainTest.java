@@ -61,7 +61,7 @@ class MainTest {
         CommandLine result = CommandLine.run("bench", "--profile", "quick", "--only", BenchProcess.SUITE, "-p", "page=2,4",
                 "--dry-run");
         assertEquals(0, result.status(), result.err());
-        assertTrue(result.out().contains("dev.whyasync.cli.PageFetchBenchmark.fetch  ss        2 runs  1 fork, 1 warmup and 2 "
+        assertTrue(result.out().contains("dev.whyasync.cli.PageFetchBenchmark.fetch  ss        2 runs  1 fork, 1 warmup and 3 "
                 + "measured single shots\n    page=2,4\n"), result.out());
         assertTrue(result.out().contains("only the benchmarks matching " + BenchProcess.SUITE + " (--only)"), result.out());
     }

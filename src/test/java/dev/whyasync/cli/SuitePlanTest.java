@@ -104,7 +104,10 @@ class SuitePlanTest {
             assertTrue(java.util.regex.Pattern.compile(options.getIncludes().get(0)).matcher(unit.benchmark()).find());
             assertEquals(java.util.Set.of(unit.mode()), options.getBenchModes());
             unit.params().forEach((name, value) -> assertEquals(List.of(value), List.copyOf(options.getParameter(name).get())));
-            assertEquals(profile.settings().forks(), options.getForkCount().get());
+            assertEquals(profile.settings().forks() != RunSettings.KEEP, options.getForkCount().hasValue(), profile.name());
+            if (options.getForkCount().hasValue()) {
+                assertEquals(profile.settings().forks(), options.getForkCount().get());
+            }
             Duration time = profile.settings().measurementTime();
             assertEquals(time != null, options.getMeasurementTime().hasValue(), profile.name());
             if (time != null) {

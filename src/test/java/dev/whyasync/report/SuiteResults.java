@@ -41,7 +41,7 @@ final class SuiteResults {
         Map<String, String> params = new LinkedHashMap<>(Map.of("size", "1024", "delay", "500", "reuse", "true"));
         params.put("model", model);
         params.put("rate", String.valueOf((long) rate));
-        return add(SuiteLayout.LOAD + ".tasks", "thrpt", params, achieved, "ops/s", secondaries);
+        return add(SuiteLayout.LOAD, "thrpt", params, achieved, "ops/s", secondaries);
     }
 
     /** Replaces the primary iterations of the result added last (one fork): a trend, or too few to test. */
