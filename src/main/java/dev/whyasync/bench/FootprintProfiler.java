@@ -85,7 +85,7 @@ public final class FootprintProfiler implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "peak RSS, live heap, peak platform threads, RSS per task in flight (whyasync)";
+        return "peak RSS, live heap, platform threads, memory per task measured in flight (whyasync)";
     }
 
     @Override

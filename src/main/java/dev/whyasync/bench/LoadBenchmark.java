@@ -57,9 +57,12 @@ public class LoadBenchmark {
     @Param({"500", "2000"})
     public double rate;
 
-    /** Server-side delay per page, ms: long, so that many tasks wait at once. */
+    /**
+     * Server-side delay per page, ms: long, so that many tasks wait at once. Named apart from the IO
+     * benchmark's {@code delay}, so that a profile's 20 ms does not reach it.
+     */
     @Param({"500"})
-    public int delay;
+    public int pageDelay;
 
     /** Page size in bytes. */
     @Param({"1024"})
@@ -83,7 +86,7 @@ public class LoadBenchmark {
     @Setup(Level.Trial)
     public void start() throws InterruptedException {
         int backlog = backlog(ModelChoice.parse(model, threads).kind(), MachineLimits.read());
-        trial = IoTrial.open(new IoTrial.Setting(model, threads, size, delay, true, 0, 0, "", 0, 0), backlog);
+        trial = IoTrial.open(new IoTrial.Setting(model, threads, size, pageDelay, true, 0, 0, "", 0, 0), backlog);
         load = new OfferedLoad(trial.starts(), rate, backlog);
         TaskLoopProfiler.watch(load);
         load.begin();
@@ -95,7 +98,7 @@ public class LoadBenchmark {
      * and open files allow this model.
      */
     private int backlog(ModelKind kind, MachineLimits limits) {
-        long expected = (long) Math.ceil(rate * (delay + 50) / 1000.0);
+        long expected = (long) Math.ceil(rate * (pageDelay + 50) / 1000.0);
         long bound = 4 * expected + 64;
         if (kind.platformThreadsPerTask() > 0) {
             bound = Math.min(bound, limits.maxPlatformThreads() / kind.platformThreadsPerTask());

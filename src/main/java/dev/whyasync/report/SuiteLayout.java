@@ -54,6 +54,8 @@ public final class SuiteLayout {
     public static final String CONCURRENCY = "concurrency";
     public static final String SIZE = "size";
     public static final String DELAY = "delay";
+    /** The fixed-load benchmark's server delay per page: named apart, so that a profile's {@code delay} does not reach it. */
+    public static final String PAGE_DELAY = "pageDelay";
     public static final String REUSE = "reuse";
     public static final String THREADS = "threads";
     public static final String TASKS = "tasks";
@@ -86,6 +88,7 @@ public final class SuiteLayout {
     public static final String RUNTIME_THREADS = "runtime.threads";
     /** RSS above the idle level over the mean tasks in flight; live heap likewise. */
     public static final String RSS_PER_TASK = "rss.bytes/task";
+    public static final String MEM_PER_TASK = "mem.bytes/task";
     public static final String HEAP_PER_TASK = "heap.bytes/task";
     /** Time-weighted tasks in flight over each iteration: mean and lowest. */
     public static final String INFLIGHT_MEAN = "inflight.mean";
@@ -155,6 +158,7 @@ public final class SuiteLayout {
             Map.entry(THREADS_PEAK, Direction.LOWER),
             Map.entry(RUNTIME_THREADS, Direction.LOWER),
             Map.entry(RSS_PER_TASK, Direction.LOWER),
+            Map.entry(MEM_PER_TASK, Direction.LOWER),
             Map.entry(HEAP_PER_TASK, Direction.LOWER),
             Map.entry(INFLIGHT_MEAN, Direction.UNKNOWN),
             Map.entry(INFLIGHT_MIN, Direction.UNKNOWN),

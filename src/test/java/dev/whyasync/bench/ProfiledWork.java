@@ -26,7 +26,7 @@ public class ProfiledWork {
     static final String SUCCESSES = "test.successes";
     static final String FAILURES = "test.failures";
 
-    /** Read by the footprint profiler to report RSS per task in flight. */
+    /** Named like the IO benchmark's: a nominal concurrency that no profiler may divide by, since no task loop measured what was in flight. */
     @Param({"16"})
     public int concurrency;
 

@@ -38,7 +38,7 @@ final class SuiteResults {
 
     /** One LoadBenchmark result: the open loop at an offered rate, with the headline page size and a 500 ms server delay. */
     SuiteResults load(String model, double rate, double achieved, Map<String, Double> secondaries) {
-        Map<String, String> params = new LinkedHashMap<>(Map.of("size", "1024", "delay", "500", "reuse", "true"));
+        Map<String, String> params = new LinkedHashMap<>(Map.of("size", "1024", "pageDelay", "500"));
         params.put("model", model);
         params.put("rate", String.valueOf((long) rate));
         return add(SuiteLayout.LOAD, "thrpt", params, achieved, "ops/s", secondaries);

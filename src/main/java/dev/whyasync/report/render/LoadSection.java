@@ -103,16 +103,16 @@ final class LoadSection {
                     continue;
                 }
                 BenchmarkResult r = found.get();
-                double delay = SuiteData.numberOrZero(r, SuiteLayout.DELAY);
+                double delay = SuiteData.numberOrZero(r, SuiteLayout.PAGE_DELAY);
                 rows.add(List.of(Cell.of(config), Charts.cell(Measures.LOAD_OFFERED.of(r), "tasks/s"),
                         marks.mark(Charts.withError(found, Measures.THROUGHPUT), r),
                         Charts.cell(Measures.INFLIGHT_MEAN.of(r), ""), Charts.cell(Measures.CPU.of(r), "ns"),
-                        Charts.cell(Measures.RSS_PER_TASK.of(r), "B"), Charts.cell(Measures.ALLOC.of(r), "B"),
+                        Charts.cell(Measures.MEM_PER_TASK.of(r), "B"), Charts.cell(Measures.ALLOC.of(r), "B"),
                         Charts.cell(minus(Measures.P50.of(r), delay), "ms"), Charts.cell(minus(Measures.P99.of(r), delay), "ms"),
                         keptUp(data.validity(r))));
             }
         }
-        return new Table(List.of("model", "offered", "achieved", "in flight", "CPU per task", "RSS per task in flight",
+        return new Table(List.of("model", "offered", "achieved", "in flight", "CPU per task", "memory per task in flight",
                 "allocated per task", "p50 above delay", "p99 above delay", "kept up"), rows);
     }
 

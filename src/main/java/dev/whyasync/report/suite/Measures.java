@@ -19,6 +19,8 @@ public final class Measures {
     public static final Measure THREADS_PEAK = Measure.secondary(SuiteLayout.THREADS_PEAK, "", Measure.AS_IS);
     public static final Measure RUNTIME_THREADS = Measure.secondary(SuiteLayout.RUNTIME_THREADS, "", Measure.AS_IS);
     public static final Measure RSS_PER_TASK = Measure.secondary(SuiteLayout.RSS_PER_TASK, "B", Measure.AS_IS);
+    /** Memory per task in flight: RSS above idle plus live heap above idle, where measured; RSS alone in older files. */
+    public static final Measure MEM_PER_TASK = Measure.secondary(SuiteLayout.MEM_PER_TASK, "B", Measure.AS_IS).orElse(RSS_PER_TASK);
     public static final Measure INFLIGHT_MEAN = Measure.secondary(SuiteLayout.INFLIGHT_MEAN, "", Measure.AS_IS);
     public static final Measure INFLIGHT_MIN = Measure.secondary(SuiteLayout.INFLIGHT_MIN, "", Measure.AS_IS);
     public static final Measure INFLIGHT_CHECK = Measure.secondary(SuiteLayout.INFLIGHT_CHECK, "", Measure.AS_IS);
