@@ -103,13 +103,14 @@ final class IoTrial implements AutoCloseable {
     }
 
     /**
-     * Ends the iteration's windows, innermost first: CPU and allocation, then latency and tasks in
-     * flight, then the full GC for the live heap. JMH runs the trial's tear-down inside the last
-     * iteration, before it stops the profilers; without these marks that iteration's figures would
-     * hold the model's shutdown.
+     * Ends the iteration's windows, innermost first: CPU and allocation, then the JFR counts, then
+     * latency and tasks in flight, then the full GC for the live heap. JMH runs the trial's tear-down
+     * inside the last iteration, before it stops the profilers; without these marks that iteration's
+     * figures would hold the model's shutdown.
      */
     void endIteration() {
         ClientCpuProfiler.markIterationEnd();
+        JfrEventsProfiler.markIterationEnd();
         starts.endWindow();
         starts.gauge().markIterationEnd();
         FootprintProfiler.markIterationEnd();

@@ -28,6 +28,7 @@ final class BenchCommand {
     private static final int LISTED_UNITS = 10;
     /** A soak longer than a day is a typing mistake more often than a plan. */
     private static final int MAX_MINUTES = 24 * 60;
+    private static final String JFR = "--jfr";
 
     static final List<Flag> FLAGS = List.of(
             Flag.valued("--profile", "name", "the suite to run: " + Profiles.names() + " (default: default)"),
@@ -36,6 +37,8 @@ final class BenchCommand {
             Flag.valued("--results", "dir", "where the result files go (default: results)"),
             Flag.valued("--resume", "run-id", "run what an incomplete run is missing"),
             Flag.valued("--minutes", "n", "soak profile: minutes each model runs (default " + Profiles.SOAK_MINUTES + ")"),
+            Flag.valued(JvmArgs.FLAG, "options", "JVM options for every fork, after each benchmark's own: \"-XX:+UseZGC\""),
+            Flag.toggle(JFR, "JFR events per iteration (jfr.* metrics); keep each unit's recording"),
             Flag.toggle("--dry-run", "print the plan and stop"));
 
     static final Command COMMAND = Command.of("bench",
@@ -52,10 +55,15 @@ final class BenchCommand {
             is added to <dir>/<run-id>.json (JMH's JSON, valid at every moment) as soon as it finishes. \
             <dir>/<run-id>.meta.json holds the JDK, OS, cores, memory, commit, profile, command line, \
             start, end and status, with run-id = yyyyMMdd-HHmmss-<profile>; existing files are never \
-            overwritten. A failed unit is reported and the run goes on; a run that is stopped or has \
+            overwritten. --jvm-args adds JVM options to every fork, split at spaces, after the \
+            benchmark's own, so that -Xmx4g wins over a benchmark's -Xmx2g; the JVM is started with them \
+            first, and one it refuses stops the run before any unit (exit status 2). --jfr records JFR \
+            events in each iteration (thread starts, GC pauses, and pinned virtual threads and parks of \
+            1 ms or more) as jfr.* metrics and keeps each unit's recording in <dir>/<run-id>.jfr/. \
+            A failed unit is reported and the run goes on; a run that is stopped or has \
             failed units ends incomplete (exit status 1), and 'bench --resume <run-id>' runs only the \
-            units it is missing, with the run's own profile, --only and -p. Any other JMH setting: \
-            'whyasync jmh'.""",
+            units it is missing, with the run's own profile, --only, -p, --jvm-args and --jfr. Any \
+            other JMH setting: 'whyasync jmh'.""",
             FLAGS, BenchCommand::run);
 
     private BenchCommand() {
@@ -74,8 +82,10 @@ final class BenchCommand {
         SuiteChoice choice = new SuiteChoice(arguments.string("--profile", Profiles.DEFAULT.name()),
                 arguments.string("--only", null), params,
                 arguments.string("--minutes", null) == null ? null
-                        : arguments.integer("--minutes", Profiles.SOAK_MINUTES, 1, MAX_MINUTES));
+                        : arguments.integer("--minutes", Profiles.SOAK_MINUTES, 1, MAX_MINUTES),
+                JvmArgs.parse(arguments.string(JvmArgs.FLAG, null)), arguments.has(JFR));
         SuitePlan plan = choice.plan();
+        JvmArgs.check(plan);
         MachineLimits limits = MachineLimits.read();
         io.out().print(plan.describe());
         if (choice.only() != null) {
@@ -89,6 +99,9 @@ final class BenchCommand {
         int units = plan.units().size();
         io.out().println("run " + files.runId() + ": " + units + (units == 1 ? " unit" : " units") + "; each result joins "
                 + files.results() + " as soon as its unit finishes");
+        if (choice.jfr()) {
+            io.out().println("each unit's JFR recording goes to " + files.jfrDir() + "/");
+        }
         return execute(plan, files, RunMeta.started(files.runId(), choice, args, limits), Set.of(), dir, io);
     }
 
@@ -101,8 +114,15 @@ final class BenchCommand {
         SuitePlan plan = run.plan();
         List<RunUnit> units = plan.units();
         List<RunUnit> missing = run.missing(units);
+        try {
+            JvmArgs.check(plan);
+        } catch (UsageException e) {
+            throw new UsageException("cannot resume " + runId + ": " + e.getMessage(), e);
+        }
         io.out().println("run " + runId + " (profile " + plan.profile().name()
-                + (run.meta().only() == null ? "" : ", --only " + run.meta().only()) + "): "
+                + (run.meta().only() == null ? "" : ", --only " + run.meta().only())
+                + (run.meta().jvmArgs().isEmpty() ? "" : ", " + JvmArgs.FLAG + " '" + String.join(" ", run.meta().jvmArgs()) + "'")
+                + (run.meta().jfr() ? ", " + JFR : "") + "): "
                 + (units.size() - missing.size()) + " of " + units.size() + " units done; " + missing.size()
                 + " to run, about " + SuitePlan.minutes(missing.stream().map(RunUnit::estimate)
                         .reduce(Duration.ZERO, Duration::plus)));
@@ -122,13 +142,16 @@ final class BenchCommand {
     /** A resume measures what the run it resumes chose; a choice of its own is a mistake. */
     private static void refuseOwnChoice(Arguments arguments, Map<String, List<String>> params) {
         List<String> chosen = new ArrayList<>(arguments.values().keySet().stream()
-                .filter(flag -> flag.equals("--profile") || flag.equals("--only") || flag.equals("--minutes")).sorted().toList());
+                .filter(flag -> List.of("--profile", "--only", "--minutes", JvmArgs.FLAG).contains(flag)).sorted().toList());
+        if (arguments.has(JFR)) {
+            chosen.add(JFR);
+        }
         if (!params.isEmpty()) {
             chosen.add(SuiteChoice.PARAM_FLAG);
         }
         if (!chosen.isEmpty()) {
-            throw new UsageException("--resume takes the profile, --only, -p and --minutes of the run it resumes; drop "
-                    + String.join(" and ", chosen) + " " + Arguments.seeHelp("bench"));
+            throw new UsageException("--resume takes the profile, --only, -p, --minutes, --jvm-args and --jfr of the run it "
+                    + "resumes; drop " + String.join(" and ", chosen) + " " + Arguments.seeHelp("bench"));
         }
     }
 
@@ -155,6 +178,9 @@ final class BenchCommand {
         io.out().println("run " + files.runId() + " " + status + ":");
         io.out().println("  " + files.results() + "  JMH results");
         io.out().println("  " + files.meta() + "  environment and status");
+        if (plan.profile().recordsJfr()) {
+            io.out().println("  " + files.jfrDir() + "/  JFR recordings, one per unit");
+        }
         if (!RunMeta.COMPLETE.equals(status)) {
             List<RunUnit> missing = outcome.missing(units);
             io.err().println("whyasync: run " + files.runId() + " is incomplete: " + missing.size() + " of " + units.size()

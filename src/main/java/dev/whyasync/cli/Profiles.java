@@ -2,6 +2,7 @@ package dev.whyasync.cli;
 
 import dev.whyasync.bench.ClientCpuProfiler;
 import dev.whyasync.bench.FootprintProfiler;
+import dev.whyasync.bench.JfrEventsProfiler;
 import dev.whyasync.bench.LatencyProfiler;
 import dev.whyasync.bench.ReportedMetricsProfiler;
 import dev.whyasync.bench.SoakProfiler;
@@ -11,7 +12,9 @@ import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,9 @@ import java.util.stream.Collectors;
  * warm-up, a single-shot benchmark its twenty samples). It also sets the values of the parameters it names; the others keep their
  * {@code @Param} values. JMH ignores a parameter no benchmark declares, so the plan printed before a
  * run names such strays. {@code --only} and {@code -p} make a profile with other benchmarks or
- * values ({@link Profile#with}), and a run hands JMH one unit at a time ({@link Profile#options}).
+ * values ({@link Profile#with}), {@code --jvm-args} and {@code --jfr} one with more JVM options and
+ * the JFR profiler ({@link Profile#choosing}), and a run hands JMH one unit at a time
+ * ({@link Profile#options}).
  *
  * <p>The budgets, on two cores: quick is for CI (about 3 minutes), default is the first run on a
  * new machine (about 10 minutes), full is the publication run (about 70 minutes), soak the leak
@@ -33,15 +38,26 @@ import java.util.stream.Collectors;
  */
 final class Profiles {
 
-    /** One suite: which benchmarks, how they are run, and the parameter values it sweeps. */
+    /**
+     * One suite: which benchmarks, how they are run, the parameter values it sweeps and the
+     * profilers it attaches; {@code jvmArgsAppend} replaces each benchmark's own JVM options (the
+     * soak's fixed heap) when not empty, and {@code jvmArgs}, the user's {@code --jvm-args}, come
+     * after either.
+     */
     record Profile(String name, String summary, List<String> includes, RunSettings settings, Map<String, List<String>> params,
-                   List<Class<? extends Profiler>> profilers, List<String> jvmArgsAppend) {
+                   List<Class<? extends Profiler>> profilers, List<String> jvmArgsAppend, List<String> jvmArgs) {
 
         Profile {
             includes = List.copyOf(includes);
             params = Collections.unmodifiableMap(new TreeMap<>(params));
             profilers = List.copyOf(profilers);
             jvmArgsAppend = List.copyOf(jvmArgsAppend);
+            jvmArgs = List.copyOf(jvmArgs);
+        }
+
+        Profile(String name, String summary, List<String> includes, RunSettings settings, Map<String, List<String>> params,
+                List<Class<? extends Profiler>> profilers, List<String> jvmArgsAppend) {
+            this(name, summary, includes, settings, params, profilers, jvmArgsAppend, List.of());
         }
 
         /** A profile with the suite's profilers and each benchmark's own JVM arguments. */
@@ -53,26 +69,73 @@ final class Profiles {
         Profile with(List<String> otherIncludes, Map<String, List<String>> replacedParams) {
             Map<String, List<String>> merged = new TreeMap<>(params);
             merged.putAll(replacedParams);
-            return new Profile(name, summary, otherIncludes, settings, merged, profilers, jvmArgsAppend);
+            return new Profile(name, summary, otherIncludes, settings, merged, profilers, jvmArgsAppend, jvmArgs);
         }
 
         /** This profile with each measurement iteration lasting {@code time} (the soak's {@code --minutes}). */
         Profile measuring(Duration time) {
-            return new Profile(name, summary, includes, settings.withMeasurementTime(time), params, profilers, jvmArgsAppend);
+            return new Profile(name, summary, includes, settings.withMeasurementTime(time), params, profilers, jvmArgsAppend,
+                    jvmArgs);
+        }
+
+        /**
+         * This profile with the user's {@code --jvm-args} after every benchmark's own options and,
+         * for {@code --jfr}, the JFR events profiler just outside the CPU profiler: its recording
+         * starts before the CPU window opens and is stopped, written and read after it closes, and
+         * the other profilers' work (the footprint's full GC, the histograms) stays out of its counts.
+         */
+        Profile choosing(List<String> chosenJvmArgs, boolean jfr) {
+            List<Class<? extends Profiler>> attached = new ArrayList<>(profilers);
+            if (jfr && !attached.contains(JfrEventsProfiler.class)) {
+                int cpu = attached.indexOf(ClientCpuProfiler.class);
+                attached.add(cpu < 0 ? attached.size() : cpu, JfrEventsProfiler.class);
+            }
+            return new Profile(name, summary, includes, settings, params, attached, jvmArgsAppend, chosenJvmArgs);
+        }
+
+        /** Whether the runs record JFR events ({@code bench --jfr}). */
+        boolean recordsJfr() {
+            return profilers.contains(JfrEventsProfiler.class);
+        }
+
+        /** A benchmark's own {@code @Fork(jvmArgsAppend)}, {@code own}, or this profile's replacement of it. */
+        List<String> benchmarkOptions(List<String> own) {
+            return jvmArgsAppend.isEmpty() ? own : jvmArgsAppend;
+        }
+
+        /**
+         * The options a run appends to the forks of a benchmark whose own are {@code own}: those,
+         * or this profile's replacement, then {@code --jvm-args}, so that the user's {@code -Xmx4g}
+         * comes last and wins. JMH puts them after its own and this JVM's options.
+         */
+        List<String> forkOptions(List<String> own) {
+            List<String> options = new ArrayList<>(benchmarkOptions(own));
+            options.addAll(jvmArgs);
+            return options;
+        }
+
+        ChainedOptionsBuilder options(RunUnit unit) {
+            return options(unit, null);
         }
 
         /**
          * JMH options for one unit of this profile: its one benchmark and mode, each parameter
-         * fixed to the unit's value, this profile's settings and profilers; the caller adds where
+         * fixed to the unit's value, this profile's settings, profilers and JVM options; with
+         * {@code --jfr}, the forks keep their recordings in {@code jfrDir}. The caller adds where
          * the results go.
          */
-        ChainedOptionsBuilder options(RunUnit unit) {
+        ChainedOptionsBuilder options(RunUnit unit, Path jfrDir) {
             ChainedOptionsBuilder options = new OptionsBuilder().include(unit.pattern()).mode(unit.mode());
             settings.applyTo(options);
             unit.params().forEach((param, value) -> options.param(param, value));
             profilers.forEach(options::addProfiler);
-            if (!jvmArgsAppend.isEmpty()) {
-                options.jvmArgsAppend(jvmArgsAppend.toArray(String[]::new));
+            // JMH's jvmArgsAppend replaces the benchmark's own list, so the own options are repeated here
+            List<String> append = forkOptions(unit.jvmArgsAppend());
+            if (jfrDir != null && recordsJfr()) {
+                append.add("-D" + JfrEventsProfiler.DIR_PROPERTY + "=" + jfrDir.toAbsolutePath());
+            }
+            if (!append.isEmpty()) {
+                options.jvmArgsAppend(append.toArray(String[]::new));
             }
             return options;
         }

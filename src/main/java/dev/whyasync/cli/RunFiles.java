@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * whose files exist gets a suffix ({@code -2}, {@code -3}, ...), and the meta file is created
  * atomically to claim the id, so two runs started in the same second still get two ids.
  * While a unit runs, JMH writes its result to {@code <run-id>.unit.tmp}, which is appended to the
- * results and then deleted.
+ * results and then deleted. With {@code --jfr}, each unit's recording goes to the folder
+ * {@code <run-id>.jfr/}, whose name no {@code *.json} pattern matches.
  */
 record RunFiles(String runId, Path results, Path meta) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -43,6 +44,11 @@ record RunFiles(String runId, Path results, Path meta) {
         return results.resolveSibling(runId + ".unit.tmp");
     }
 
+    /** Where the units' JFR recordings go ({@code bench --jfr}): one {@code .jfr} file per unit. */
+    Path jfrDir() {
+        return results.resolveSibling(runId + ".jfr");
+    }
+
     /** Claims a fresh run id in {@code dir} (created if missing) by creating its empty meta file. */
     static RunFiles reserve(Path dir, String profile, LocalDateTime now) throws IOException {
         Files.createDirectories(dir);
@@ -50,7 +56,7 @@ record RunFiles(String runId, Path results, Path meta) {
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String id = n == 1 ? base : base + "-" + n;
             RunFiles files = of(dir, id);
-            if (Stream.of(".json", ".md", ".html").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
+            if (Stream.of(".json", ".md", ".html", ".jfr").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
                 continue;
             }
             try {

@@ -26,10 +26,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code <run-id>.meta.json}: what a JMH result file does not say about its run: the JDK, OS,
- * cores, memory, source commit, profile (with {@code --only} and {@code -p}), command line, start
- * and end, each later resumption, and whether the run completed. It is written once before the run
- * (status incomplete, no end) and again after it, so that a run killed halfway leaves a file that
- * says so. Which units finished is not repeated here: the result file itself says that.
+ * cores, memory, source commit, profile (with {@code --only}, {@code -p}, {@code --jvm-args} and
+ * {@code --jfr}), command line, start and end, each later resumption, and whether the run
+ * completed. It is written once before the run (status incomplete, no end) and again after it, so
+ * that a run killed halfway leaves a file that says so. Which units finished is not repeated here:
+ * the result file itself says that.
  *
  * <p>A new field is a component here, a value in {@link #started} and a pass-through in
  * {@link #with}, the one place that copies a meta; readers skip fields they do not know.
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 record RunMeta(String runId, String status, String profile, String only, Map<String, List<String>> params,
                List<String> arguments, String commandLine, String start, String end, Jdk jdk, Os os, int cores,
                long memoryBytes, String gitCommit, Boolean gitDirty, Limits limits, List<Resume> resumes,
-               String networkPath, Integer minutes) {
+               String networkPath, Integer minutes, List<String> jvmArgs, Boolean jfr) {
 
     static final String COMPLETE = "complete";
     static final String INCOMPLETE = "incomplete";
@@ -49,6 +50,9 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
         params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
         resumes = resumes == null ? List.of() : List.copyOf(resumes);
+        // a meta file from before --jvm-args and --jfr: none given
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+        jfr = Boolean.TRUE.equals(jfr);
     }
 
     record Jdk(String version, String vendor, String home, String vm) {
@@ -84,7 +88,7 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
                 new Os(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 limits.cores(), limits.memoryBytes(), commit, checkout == null ? null : dirty(checkout),
                 new Limits(limits.maxPlatformThreads(), limits.maxConnections(), limits.describe()), List.of(),
-                NetworkPath.of(choice.params()), choice.minutes());
+                NetworkPath.of(choice.params()), choice.minutes(), choice.jvmArgs(), choice.jfr());
     }
 
     /** The meta file of an earlier run; a problem is one line naming the file. */
@@ -104,7 +108,7 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
 
     /** The suite this run measures, as its command line chose it. */
     SuiteChoice choice() {
-        return new SuiteChoice(profile, only, params, minutes);
+        return new SuiteChoice(profile, only, params, minutes, jvmArgs, jfr);
     }
 
     RunMeta finished(String finalStatus) {
@@ -120,7 +124,7 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
 
     private RunMeta with(String newStatus, String newEnd, List<Resume> newResumes) {
         return new RunMeta(runId, newStatus, profile, only, params, arguments, commandLine, start, newEnd, jdk, os, cores,
-                memoryBytes, gitCommit, gitDirty, limits, newResumes, networkPath, minutes);
+                memoryBytes, gitCommit, gitDirty, limits, newResumes, networkPath, minutes, jvmArgs, jfr);
     }
 
     /** Writes beside the target and renames, so that a reader never sees half a file. */

@@ -17,12 +17,20 @@ import java.util.regex.Pattern;
  * yields exactly one element of JMH's JSON, whose benchmark, mode and parameters are its
  * {@link #key()}, so the result file alone tells which units of a run are done. {@code label} names
  * it for people by the parameters that vary in its plan; {@code estimate} is the plan's guess of
- * its duration.
+ * its duration; {@code jvmArgsAppend} is what the benchmark's {@code @Fork(jvmArgsAppend)} adds to
+ * its forks, which a run that appends options of its own must repeat (JMH takes the run's list
+ * instead of the benchmark's, not after it).
  */
-record RunUnit(String benchmark, Mode mode, Map<String, String> params, String label, Duration estimate) {
+record RunUnit(String benchmark, Mode mode, Map<String, String> params, String label, Duration estimate,
+               List<String> jvmArgsAppend) {
 
     RunUnit {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+        jvmArgsAppend = List.copyOf(jvmArgsAppend);
+    }
+
+    RunUnit(String benchmark, Mode mode, Map<String, String> params, String label, Duration estimate) {
+        this(benchmark, mode, params, label, estimate, List.of());
     }
 
     /** The key of the unit's result in JMH's JSON: the mode as JMH writes it ("thrpt", "ss"). */
@@ -41,7 +49,8 @@ record RunUnit(String benchmark, Mode mode, Map<String, String> params, String l
         List<RunUnit> units = new ArrayList<>();
         for (Mode mode : modes) {
             for (Map<String, String> set : parameterSets(entry.values())) {
-                units.add(new RunUnit(entry.benchmark().name(), mode, set, label(entry, mode, set), estimate));
+                units.add(new RunUnit(entry.benchmark().name(), mode, set, label(entry, mode, set), estimate,
+                        entry.benchmark().jvmArgsAppend()));
             }
         }
         return units;

@@ -15,18 +15,25 @@ import java.util.regex.PatternSyntaxException;
 /**
  * What a run measures, as the user chose it: a profile, optionally {@code --only <regex>} in place
  * of the profile's list of benchmarks, and {@code -p name=v1,v2} in place of a parameter's values.
- * For the soak profile, {@code --minutes} sets how long each model runs.
+ * For the soak profile, {@code --minutes} sets how long each model runs. {@code --jvm-args} adds JVM
+ * options to every fork, and {@code --jfr} records JFR events in every iteration.
  * The meta file keeps them all, so that {@code bench --resume} plans exactly the same units.
  */
-record SuiteChoice(String profile, String only, Map<String, List<String>> params, Integer minutes) {
+record SuiteChoice(String profile, String only, Map<String, List<String>> params, Integer minutes, List<String> jvmArgs,
+                   boolean jfr) {
     static final String PARAM_FLAG = "-p";
 
     SuiteChoice {
         params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         if (minutes != null && !profile.equals(Profiles.SOAK.name())) {
             throw new UsageException("--minutes sets how long each model runs in the soak; it needs --profile "
                     + Profiles.SOAK.name() + " " + Arguments.seeHelp("bench"));
         }
+    }
+
+    SuiteChoice(String profile, String only, Map<String, List<String>> params, Integer minutes) {
+        this(profile, only, params, minutes, List.of(), false);
     }
 
     SuiteChoice(String profile, String only, Map<String, List<String>> params) {
@@ -44,7 +51,7 @@ record SuiteChoice(String profile, String only, Map<String, List<String>> params
                         + " " + Arguments.seeHelp("bench"));
             }
         }
-        Profile chosen = named.with(only == null ? named.includes() : List.of(only), params);
+        Profile chosen = named.with(only == null ? named.includes() : List.of(only), params).choosing(jvmArgs, jfr);
         return minutes == null ? chosen : chosen.measuring(Duration.ofMinutes(minutes));
     }
 

@@ -35,8 +35,19 @@ record SuitePlan(Profile profile, List<Entry> entries) {
     private static final String BENCHMARK_LIST = "META-INF/BenchmarkList";
     private static final int TIMED_MODES = Mode.values().length - 1;
 
-    /** A benchmark as the jar declares it: its name, its mode, its run settings and the values of its {@code @Param}s. */
-    record Benchmark(String name, Mode mode, RunSettings declared, Map<String, List<String>> params) {
+    /**
+     * A benchmark as the jar declares it: its name, its mode, its run settings, the values of its
+     * {@code @Param}s and the JVM options its {@code @Fork(jvmArgsAppend)} adds to its forks.
+     */
+    record Benchmark(String name, Mode mode, RunSettings declared, Map<String, List<String>> params, List<String> jvmArgsAppend) {
+
+        Benchmark {
+            jvmArgsAppend = List.copyOf(jvmArgsAppend);
+        }
+
+        Benchmark(String name, Mode mode, RunSettings declared, Map<String, List<String>> params) {
+            this(name, mode, declared, params, List.of());
+        }
     }
 
     /** A benchmark as this plan runs it: its settings, the values each parameter takes, and how many runs that makes. */
@@ -85,7 +96,8 @@ record SuitePlan(Profile profile, List<Entry> entries) {
     private static Benchmark benchmark(BenchmarkListEntry entry) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         entry.getParams().orElse(Map.of()).forEach((name, values) -> params.put(name, Arrays.asList(values)));
-        return new Benchmark(entry.getUsername(), entry.getMode(), RunSettings.declaredBy(entry), params);
+        return new Benchmark(entry.getUsername(), entry.getMode(), RunSettings.declaredBy(entry), params,
+                List.copyOf(entry.getJvmArgsAppend().orElse(List.of())));
     }
 
     int runs() {
@@ -142,6 +154,13 @@ record SuitePlan(Profile profile, List<Entry> entries) {
         if (!strayParams().isEmpty()) {
             text.append("  profile parameters no benchmark declares (ignored): ")
                     .append(String.join(", ", strayParams())).append('\n');
+        }
+        if (!profile.jvmArgs().isEmpty()) {
+            text.append("JVM options of every fork, after the benchmark's own (--jvm-args): ")
+                    .append(String.join(" ", profile.jvmArgs())).append('\n');
+        }
+        if (profile.recordsJfr()) {
+            text.append("JFR in every iteration (--jfr): pinned virtual threads, thread starts, parks and GC pauses\n");
         }
         return text.append("estimated time: about ").append(minutes(estimate())).append('\n').toString();
     }

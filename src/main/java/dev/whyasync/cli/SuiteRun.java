@@ -1,6 +1,7 @@
 package dev.whyasync.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.whyasync.bench.JfrEventsProfiler;
 import dev.whyasync.cli.Profiles.Profile;
 import dev.whyasync.report.results.BenchmarkKey;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -67,7 +68,7 @@ final class SuiteRun {
             long start = System.nanoTime();
             String problem;
             try {
-                ArrayNode result = runOne(profile, unit, files.unitResult(), jmhOutput);
+                ArrayNode result = runOne(profile, unit, files, jmhOutput);
                 results.append(result);
                 finished.add(unit.key());
                 problem = null;
@@ -91,12 +92,22 @@ final class SuiteRun {
         return new Outcome(finished, failed);
     }
 
-    /** One unit through JMH, its result read from the unit file; a failure is one line saying why. */
-    private static ArrayNode runOne(Profile profile, RunUnit unit, Path unitFile, OutputFormat jmhOutput)
+    /**
+     * One unit through JMH, its result read from the unit file; a failure is one line saying why.
+     * A recording that an earlier, failed attempt at the unit left is removed first: the forks
+     * append to it.
+     */
+    private static ArrayNode runOne(Profile profile, RunUnit unit, RunFiles files, OutputFormat jmhOutput)
             throws UnitFailedException {
+        Path unitFile = files.unitResult();
         try {
             Files.deleteIfExists(unitFile);
-            new Runner(profile.options(unit).resultFormat(ResultFormatType.JSON).result(unitFile.toString())
+            Path jfrDir = null;
+            if (profile.recordsJfr()) {
+                jfrDir = Files.createDirectories(files.jfrDir());
+                Files.deleteIfExists(jfrDir.resolve(JfrEventsProfiler.fileName(unit.benchmark(), unit.mode(), unit.params())));
+            }
+            new Runner(profile.options(unit, jfrDir).resultFormat(ResultFormatType.JSON).result(unitFile.toString())
                     .shouldFailOnError(true).build(), jmhOutput).run();
             return ResultFile.unitResult(unitFile, unit);
         } catch (RunnerException | IOException | RuntimeException e) {

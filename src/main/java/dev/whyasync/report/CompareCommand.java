@@ -2,10 +2,12 @@ package dev.whyasync.report;
 
 import dev.whyasync.report.compare.ComparisonJson;
 import dev.whyasync.report.compare.ComparisonTable;
+import dev.whyasync.report.compare.JvmDifferences;
 import dev.whyasync.report.compare.MismatchedRunsException;
 import dev.whyasync.report.compare.RunComparison;
 import dev.whyasync.report.results.ResultFormatException;
 import dev.whyasync.report.results.ResultReader;
+import dev.whyasync.report.results.Run;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +24,8 @@ public final class CompareCommand {
               95% confidence interval (Welch t on log scores over all forks' iteration samples). A change
               is marked when it is significant and larger than --threshold percent; "regression" or
               "improvement" follows the metric's direction (thrpt: higher is better; avgt, sample, ss:
-              lower is better).
+              lower is better). A line on stderr warns when the runs' forks had different JVM options or
+              garbage collectors (from JMH's jvmArgs, else the meta files' --jvm-args).
               --secondary  also compare secondary metrics (profilers, custom counters)
               --json       print JSON instead of a Markdown table
             exit codes: 0 compared, 2 bad arguments, unreadable input or no benchmark in common""";
@@ -43,8 +46,10 @@ public final class CompareCommand {
             }
             parsed.expectPositionals(2, "two result files: compare A.json B.json");
             double threshold = parsed.percent("--threshold", DEFAULT_THRESHOLD);
-            RunComparison comparison = RunComparison.of(ResultReader.read(Path.of(parsed.positional().get(0))),
-                    ResultReader.read(Path.of(parsed.positional().get(1))), threshold, parsed.switches().contains("--secondary"));
+            Run before = ResultReader.read(Path.of(parsed.positional().get(0)));
+            Run after = ResultReader.read(Path.of(parsed.positional().get(1)));
+            RunComparison comparison = RunComparison.of(before, after, threshold, parsed.switches().contains("--secondary"));
+            JvmDifferences.between(before, after).forEach(warning -> err.println("compare: warning: " + warning));
             out.print(parsed.switches().contains("--json") ? ComparisonJson.write(comparison) + "\n" : ComparisonTable.markdown(comparison));
             return 0;
         } catch (UsageException e) {

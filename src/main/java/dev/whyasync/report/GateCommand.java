@@ -3,6 +3,7 @@ package dev.whyasync.report;
 import dev.whyasync.report.compare.GateFinding;
 import dev.whyasync.report.compare.GateRule;
 import dev.whyasync.report.compare.GateTable;
+import dev.whyasync.report.compare.JvmDifferences;
 import dev.whyasync.report.compare.MismatchedRunsException;
 import dev.whyasync.report.compare.RunComparison;
 import dev.whyasync.report.results.BenchmarkKey;
@@ -28,7 +29,8 @@ public final class GateCommand {
                    machine, which slows every model alike, does not fail the gate.
               The reference is --reference-model where that parameter set has it in both runs, else the
               alphabetically first model present in both; the reference itself is checked against the
-              next model. Benchmarks without a model are judged by rule 1 alone.
+              next model. Benchmarks without a model are judged by rule 1 alone. A line on stderr warns when
+              the runs' forks had different JVM options or garbage collectors.
             exit codes: 0 no regression, 1 regression, 2 bad arguments or unreadable or mismatched input""";
 
     private GateCommand() {
@@ -52,7 +54,9 @@ public final class GateCommand {
             parsed.expectPositionals(1, "one new result file after --baseline base.json");
             double threshold = parsed.percent("--threshold", CompareCommand.DEFAULT_THRESHOLD);
             Run now = ResultReader.read(Path.of(parsed.positional().get(0)));
-            RunComparison comparison = RunComparison.of(ResultReader.read(Path.of(baseline)), now, threshold, false);
+            Run base = ResultReader.read(Path.of(baseline));
+            RunComparison comparison = RunComparison.of(base, now, threshold, false);
+            JvmDifferences.between(base, now).forEach(warning -> err.println("gate: warning: " + warning));
             List<GateFinding> findings = GateRule.evaluate(comparison, threshold, parsed.options().get("--reference-model"));
             out.print(GateTable.text(findings, threshold));
             List<BenchmarkKey> unjudged = comparison.onlyBefore();

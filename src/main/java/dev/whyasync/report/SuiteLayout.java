@@ -125,6 +125,16 @@ public final class SuiteLayout {
     public static final String CANCEL_CLOSE = "cancel.close.ms";
     public static final String CANCEL_READS = "cancel.reads.after";
     public static final String REQUESTS_BEFORE_AWAIT = "requests.before.await";
+    /** JFR events per iteration ({@code bench --jfr}): pins and parks count from 1 ms up. */
+    public static final String JFR_PINNED = "jfr.pinned.count";
+    public static final String JFR_PINNED_MS = "jfr.pinned.ms";
+    public static final String JFR_THREAD_STARTS = "jfr.threadStart.count";
+    public static final String JFR_PARKS = "jfr.park.count";
+    public static final String JFR_PARK_MS = "jfr.park.ms";
+    public static final String JFR_GCS = "jfr.gc.count";
+    public static final String JFR_GC_PAUSE_MS = "jfr.gc.pause.ms";
+    public static final List<String> JFR_METRICS = List.of(JFR_PINNED, JFR_PINNED_MS, JFR_THREAD_STARTS, JFR_PARKS,
+            JFR_PARK_MS, JFR_GCS, JFR_GC_PAUSE_MS);
 
     /** The models in the order the design lists them; reports and legends keep this order. */
     public static final List<String> MODELS = List.of(
@@ -182,7 +192,15 @@ public final class SuiteLayout {
             Map.entry(TASK_BYTECODE, Direction.LOWER),
             Map.entry(RUNTIME_JAR, Direction.LOWER),
             Map.entry(SOURCE_LINES, Direction.LOWER),
-            Map.entry(CANCEL_READS, Direction.LOWER));
+            Map.entry(CANCEL_READS, Direction.LOWER),
+            Map.entry(JFR_PINNED, Direction.LOWER),
+            Map.entry(JFR_PINNED_MS, Direction.LOWER),
+            Map.entry(JFR_THREAD_STARTS, Direction.LOWER),
+            // a blocking model parks by design: fewer parks is not better in itself
+            Map.entry(JFR_PARKS, Direction.UNKNOWN),
+            Map.entry(JFR_PARK_MS, Direction.UNKNOWN),
+            Map.entry(JFR_GCS, Direction.LOWER),
+            Map.entry(JFR_GC_PAUSE_MS, Direction.LOWER));
 
     private SuiteLayout() {
     }

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The command line's contract: one line and status 2 for a mistake, status 0 and a usage text for --help. */
 @Timeout(30)
@@ -36,6 +40,8 @@ class MainTest {
             bench -p model            | bad value 'model' for -p of bench: expected name=v1,v2 (see 'bench --help')
             bench -p a=1 -p a=2       | parameter a is given twice with -p; keep one (see 'bench --help')
             bench --resume            | missing value for --resume of bench; write --resume <run-id> (see 'bench --help')
+            bench --jvm-args          | missing value for --jvm-args of bench; write --jvm-args <options> (see 'bench --help')
+            bench --jfr=yes           | flag --jfr of bench takes no value; write just --jfr (see 'bench --help')
             bench --minutes 5         | --minutes sets how long each model runs in the soak; it needs --profile soak (see 'bench --help')
             --profile soak --minutes 0 | bad value '0' for --minutes of bench: expected a whole number from 1 to 1440 (see 'bench --help')
             reprot x.json             | unknown command 'reprot'; did you mean report? (see --help)
@@ -64,6 +70,48 @@ class MainTest {
         assertTrue(result.out().contains("dev.whyasync.cli.PageFetchBenchmark.fetch  ss        2 runs  1 fork, 1 warmup and 3 "
                 + "measured single shots\n    page=2,4\n"), result.out());
         assertTrue(result.out().contains("only the benchmarks matching " + BenchProcess.SUITE + " (--only)"), result.out());
+    }
+
+    @Test
+    void jvmArgsTheJvmRefusesStopTheRunBeforeAnyUnit(@TempDir Path results) throws Exception {
+        CommandLine result = CommandLine.run("bench", "--profile", "quick", "--only", BenchProcess.SUITE,
+                "--jvm-args", "-XX:+NoSuchFlag", "--results", results.toString());
+        assertEquals(2, result.status());
+        assertEquals(List.of("whyasync: --jvm-args '-XX:+NoSuchFlag': the JVM refuses it: Unrecognized VM option "
+                + "'NoSuchFlag'; fix or drop the option"), result.errLines());
+        assertEquals("", result.out(), "no plan, no unit");
+        try (Stream<Path> files = Files.list(results)) {
+            assertEquals(List.of(), files.toList(), "no run was started");
+        }
+    }
+
+    @Test
+    void jvmArgsThatClashWithABenchmarksOwnAreRefusedNamingThem() {
+        CommandLine result = CommandLine.run("bench", "--profile", "quick", "--only", BenchProcess.SUITE,
+                "--jvm-args", "-Xms256m", "--dry-run");
+        assertEquals(2, result.status());
+        assertEquals(List.of("whyasync: --jvm-args '-Xms256m': the JVM refuses it after the options "
+                + "dev.whyasync.cli.PageFetchBenchmark.fetch gives its forks (-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1): "
+                + "Initial heap size set to a larger value than the maximum heap size; fix or drop the option"), result.errLines());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void blankJvmArgsAreAMistake() {
+        CommandLine result = CommandLine.run("bench", "--jvm-args", " ", "--dry-run");
+        assertEquals(2, result.status());
+        assertEquals(List.of("whyasync: no options in --jvm-args ' '; give some, such as --jvm-args \"-XX:+UseZGC -Xmx4g\", "
+                + "or drop it (see 'bench --help')"), result.errLines());
+    }
+
+    @Test
+    void thePlanShowsTheJvmArgsAndJfr() {
+        CommandLine result = CommandLine.run("bench", "--profile", "quick", "--only", BenchProcess.SUITE,
+                "--jvm-args", "-Xmx200m -Dwhyasync.test=1", "--jfr", "--dry-run");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("\nJVM options of every fork, after the benchmark's own (--jvm-args): "
+                + "-Xmx200m -Dwhyasync.test=1\n"), result.out());
+        assertTrue(result.out().contains("\nJFR in every iteration (--jfr): "), result.out());
     }
 
     @Test

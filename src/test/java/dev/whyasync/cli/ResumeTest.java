@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whyasync.bench.MachineLimits;
+import dev.whyasync.report.results.BenchmarkResult;
 import dev.whyasync.report.results.ResultReader;
 import dev.whyasync.report.results.Run;
 import java.nio.file.Files;
@@ -121,8 +122,43 @@ class ResumeTest {
     void aResumeTakesNoProfileOfItsOwn(@TempDir Path results) {
         CommandLine result = CommandLine.run("bench", "--resume", "r", "--profile", "quick", "-p", "page=1");
         assertEquals(2, result.status());
-        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p and --minutes of the run it resumes; drop --profile "
-                + "and -p (see 'bench --help')"), result.errLines());
+        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p, --minutes, --jvm-args and --jfr of the run it "
+                + "resumes; drop --profile and -p (see 'bench --help')"), result.errLines());
+        CommandLine jvm = CommandLine.run("bench", "--resume", "r", "--jvm-args", "-Xmx1g", "--jfr");
+        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p, --minutes, --jvm-args and --jfr of the run it "
+                + "resumes; drop --jvm-args and --jfr (see 'bench --help')"), jvm.errLines());
+    }
+
+    /**
+     * A run's --jvm-args reach the forks of the units its resume runs, after the benchmark's own
+     * options (so that its -Xmx wins), stay in the meta file, and show in the report.
+     */
+    @Test
+    void aResumeRunsTheMissingUnitWithTheRunsJvmArgs(@TempDir Path results) throws Exception {
+        List<String> jvmArgs = List.of("-Xmx200m", "-Dwhyasync.test=resumed");
+        RunFiles files = RunFiles.reserve(results, "quick", java.time.LocalDateTime.of(2025, 1, 1, 12, 0));
+        SuiteChoice choice = new SuiteChoice("quick", BenchProcess.SUITE, Map.of("page", List.of("1", "2")), null, jvmArgs, false);
+        RunMeta.started(files.runId(), choice, List.of(), MachineLimits.read()).write(files.meta());
+        Files.writeString(files.results(), "[" + ResultFileTest.element(ResultFileTest.BENCHMARK, "ss", "1", "700.0") + "]");
+
+        try (BenchProcess resumed = BenchProcess.start(results, "--resume", files.runId())) {
+            resumed.awaitLineStarting("run " + files.runId() + " (profile quick, --only " + BenchProcess.SUITE
+                    + ", --jvm-args '-Xmx200m -Dwhyasync.test=resumed'): 1 of 2 units done; 1 to run");
+            assertEquals(0, resumed.awaitExit(Duration.ofSeconds(120)), resumed.output());
+        }
+        BenchmarkResult page2 = ResultReader.read(files.results()).results().get(1);
+        assertEquals("2", page2.param("page").orElseThrow());
+        List<String> forkArgs = page2.jvmArgs();
+        assertEquals(jvmArgs, forkArgs.subList(forkArgs.size() - 2, forkArgs.size()), "the run's options come last: " + forkArgs);
+        assertTrue(forkArgs.indexOf("-Xmx128m") >= 0 && forkArgs.indexOf("-Xmx128m") < forkArgs.indexOf("-Xmx200m"),
+                "after the benchmark's own -Xmx128m, so that they win: " + forkArgs);
+        RunMeta done = RunMeta.read(files.meta());
+        assertEquals(RunMeta.COMPLETE, done.status());
+        assertEquals(jvmArgs, done.jvmArgs());
+        assertEquals(choice, done.choice());
+        String report = Files.readString(results.resolve(files.runId() + ".md"));
+        assertTrue(report.lines().anyMatch(line -> line.startsWith("| jvmArgs ") && line.contains("-Xmx200m -Dwhyasync.test=resumed")),
+                report);
     }
 
     /** The files of an incomplete run of the test suite, as a run leaves them before its first unit. */

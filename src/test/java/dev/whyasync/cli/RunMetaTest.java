@@ -91,6 +91,24 @@ class RunMetaTest {
     }
 
     @Test
+    void theJvmArgsAndJfrOfARunAreKeptAndAMetaFileFromBeforeThemStillLoads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.meta.json");
+        SuiteChoice choice = new SuiteChoice("quick", null, Map.of(), null, List.of("-XX:+UseZGC", "-Xmx4g"), true);
+        RunMeta.started("r", choice, List.of("--jvm-args", "-XX:+UseZGC -Xmx4g", "--jfr"), MachineLimits.read()).write(file);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(file.toFile());
+        assertEquals(List.of("-XX:+UseZGC", "-Xmx4g"), List.of(tree.get("jvmArgs").get(0).asText(), tree.get("jvmArgs").get(1).asText()));
+        assertTrue(tree.get("jfr").asBoolean());
+        assertEquals(choice, RunMeta.read(file).choice());
+
+        tree.remove(List.of("jvmArgs", "jfr"));
+        json.writeValue(file.toFile(), tree);
+        RunMeta old = RunMeta.read(file);
+        assertEquals(List.of(), old.jvmArgs());
+        assertEquals(new SuiteChoice("quick", null, Map.of()), old.choice(), "no options, no JFR");
+    }
+
+    @Test
     void aMetaFileThatIsNotOneIsRefusedInOneLineNamingIt(@TempDir Path dir) throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.meta.json"));
         UsageException refused = assertThrows(UsageException.class, () -> RunMeta.read(empty));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.whyasync.bench.ClientCpuProfiler;
+import dev.whyasync.bench.JfrEventsProfiler;
 import dev.whyasync.bench.SoakProfiler;
 import dev.whyasync.cli.Profiles.Profile;
 import dev.whyasync.cli.SuitePlan.Benchmark;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.Options;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +134,35 @@ class SuitePlanTest {
                 .settings().measurementTime());
         UsageException refused = assertThrows(UsageException.class, () -> new SuiteChoice("quick", null, Map.of(), 7));
         assertTrue(refused.getMessage().contains("--profile soak"), refused.getMessage());
+    }
+
+    @Test
+    void jvmArgsComeAfterTheBenchmarksOwnOrTheProfilesReplacement() {
+        Benchmark ownHeap = new Benchmark("dev.whyasync.bench.Tasks.run", Mode.Throughput, DECLARED, Map.of(), List.of("-Xmx2g"));
+        Profile chosen = new SuiteChoice("quick", null, Map.of(), null, List.of("-Xmx4g", "-XX:+UseZGC"), false).resolve();
+        RunUnit unit = SuitePlan.of(chosen, List.of(ownHeap)).units().get(0);
+        assertEquals(List.of("-Xmx2g", "-Xmx4g", "-XX:+UseZGC"), List.copyOf(chosen.options(unit).build().getJvmArgsAppend().get()));
+        Profile soak = new SuiteChoice("soak", null, Map.of(), null, List.of("-Xmx4g"), false).resolve();
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Xmx4g"),
+                List.copyOf(soak.options(SuitePlan.of(soak, List.of(ownHeap)).units().get(0)).build().getJvmArgsAppend().get()));
+        RunUnit plain = SuitePlan.of(Profiles.QUICK, List.of(ownHeap)).units().get(0);
+        assertEquals(List.of("-Xmx2g"), List.copyOf(Profiles.QUICK.options(plain).build().getJvmArgsAppend().get()),
+                "the benchmark's own options stay when the run adds none");
+    }
+
+    @Test
+    void jfrGoesJustOutsideTheCpuWindowAndKeepsItsRecordingsWhereTheRunSays() {
+        for (Profile named : Profiles.ALL) {
+            Profile jfr = new SuiteChoice(named.name(), null, Map.of(), null, List.of(), true).resolve();
+            List<Class<? extends org.openjdk.jmh.profile.Profiler>> profilers = jfr.profilers();
+            assertEquals(profilers.indexOf(ClientCpuProfiler.class) - 1, profilers.indexOf(JfrEventsProfiler.class), named.name());
+            assertEquals(named.profilers().size() + 1, profilers.size());
+            assertTrue(jfr.recordsJfr() && !named.recordsJfr());
+            RunUnit unit = SuitePlan.of(jfr, List.of(THROUGHPUT)).units().get(0);
+            List<String> append = List.copyOf(jfr.options(unit, Path.of("results/r.jfr")).build().getJvmArgsAppend().get());
+            assertEquals("-D" + JfrEventsProfiler.DIR_PROPERTY + "=" + Path.of("results/r.jfr").toAbsolutePath(),
+                    append.get(append.size() - 1));
+        }
     }
 
     @Test

@@ -99,6 +99,36 @@ class CompareCommandTest {
         assertEquals(0, CommandOutput.of(CompareCommand::run, "--help").code());
     }
 
+    @Test
+    void differentJvmOptionsAndCollectorsAreOneWarningLineEach() {
+        Path zgc = ResultFiles.withJvmArgs(base, dir.resolve("zgc.json"),
+                args -> args.stream().map(arg -> arg.equals("-XX:+UseSerialGC") ? "-XX:+UseZGC" : arg).toList());
+        CommandOutput output = CommandOutput.of(CompareCommand::run, base.toString(), zgc.toString());
+        assertEquals(0, output.code(), output.err());
+        List<String> warnings = output.err().lines().toList();
+        assertEquals(2, warnings.size(), output.err());
+        assertTrue(warnings.get(0).startsWith("compare: warning: the runs' forks had different JVM options (only in "
+                + "gate-baseline.json: -XX:+UseSerialGC; only in zgc.json: -XX:+UseZGC, first at SlowdownBenchmark.task [thrpt] "), warnings.get(0));
+        assertEquals("compare: warning: the runs used different garbage collectors (Serial in gate-baseline.json, ZGC in zgc.json); "
+                + "a collector moves throughput, latency and memory by itself", warnings.get(1));
+        assertTrue(output.out().contains("| SlowdownBenchmark.task"), "the comparison itself is unchanged: " + output.out());
+        assertEquals("", CommandOutput.of(CompareCommand::run, base.toString(), base.toString()).err(), "same options, no warning");
+    }
+
+    @Test
+    void withoutJvmArgsInTheResultsTheMetaFilesSayWhichOptionsTheRunsHad() throws Exception {
+        Path a = ResultFiles.withJvmArgs(base, dir.resolve("a.json"), args -> List.of());
+        Path b = ResultFiles.withJvmArgs(base, dir.resolve("b.json"), args -> List.of());
+        Files.writeString(dir.resolve("a.meta.json"), "{\"profile\": \"quick\"}");
+        Files.writeString(dir.resolve("b.meta.json"), "{\"profile\": \"quick\", \"jvmArgs\": [\"-XX:+UseParallelGC\"]}");
+        CommandOutput output = CommandOutput.of(CompareCommand::run, a.toString(), b.toString(), "--json");
+        assertEquals(0, output.code(), output.err());
+        assertEquals(List.of("compare: warning: the runs had different --jvm-args (a.json: none; b.json: '-XX:+UseParallelGC'); "
+                        + "the numbers may differ for that alone",
+                "compare: warning: the runs used different garbage collectors (G1 (default) in a.json, Parallel in b.json); "
+                        + "a collector moves throughput, latency and memory by itself"), output.err().lines().toList());
+    }
+
     /** A real result file holding only the benchmark the gate baseline does not have. */
     private Path onlyPlainBenchmark() throws Exception {
         ObjectMapper mapper = new ObjectMapper();

@@ -32,6 +32,18 @@ class GateCommandTest {
     }
 
     @Test
+    void aRunWithAnotherCollectorIsJudgedWithAWarning() {
+        Path parallel = ResultFiles.withJvmArgs(base, dir.resolve("parallel.json"),
+                args -> args.stream().map(arg -> arg.equals("-XX:+UseSerialGC") ? "-XX:+UseParallelGC" : arg).toList());
+        CommandOutput output = gate(base, parallel);
+        assertEquals(0, output.code(), output.toString());
+        assertTrue(output.err().lines().anyMatch(line -> line.equals("gate: warning: the runs used different garbage collectors "
+                + "(Serial in gate-baseline.json, Parallel in parallel.json); a collector moves throughput, latency and memory "
+                + "by itself")), output.err());
+        assertEquals(2, output.err().lines().filter(line -> line.startsWith("gate: warning: the runs")).count(), output.err());
+    }
+
+    @Test
     void plantedSlowdownFailsTheGateAndNamesTheModel() {
         CommandOutput output = gate(base, planted("virtual", SLOWDOWN));
         assertEquals(1, output.code(), output.toString());

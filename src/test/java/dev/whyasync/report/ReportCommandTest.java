@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whyasync.report.results.ResultReader;
 import dev.whyasync.report.suite.SuiteData;
 import java.io.ByteArrayInputStream;
@@ -177,6 +181,42 @@ class ReportCommandTest {
                 + "of 2 results (fewer than 3 measured iterations per fork); CPU headroom in 2 of 2 results"), oldThroughput);
         assertFalse(oldThroughput.contains("Marked results"), oldThroughput);
         assertTrue(sectionText(oldDom, "Cost at a fixed load").contains("not measured in this run"));
+    }
+
+    @Test
+    void theRunsJvmArgsAndCollectorAreInTheEnvironmentAndItsJfrEventsInTheirOwnSection() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode results = (ArrayNode) mapper.readTree(ResultFiles.resource(ResultFiles.GATE_BASELINE).toFile());
+        Map<String, Double> jfr = Map.of("jfr.pinned.count", 12.0, "jfr.pinned.ms", 40.5, "jfr.threadStart.count", 3000.0,
+                "jfr.park.count", 250.0, "jfr.park.ms", 1234.0, "jfr.gc.count", 2.0, "jfr.gc.pause.ms", 0.0);
+        for (JsonNode result : results) {
+            ObjectNode secondary = (ObjectNode) result.get("secondaryMetrics");
+            jfr.forEach((name, value) -> secondary.putPOJO(name, Map.of("score", value, "scoreUnit", "x",
+                    "rawData", List.of(List.of(value, value)))));
+        }
+        Path run = dir.resolve("jfr.json");
+        mapper.writeValue(run.toFile(), results);
+        Files.writeString(dir.resolve("jfr.meta.json"), "{\"profile\": \"quick\", \"jvmArgs\": [\"-XX:+UseZGC\", \"-Xmx4g\"], "
+                + "\"jfr\": true}");
+        Files.createDirectory(dir.resolve("jfr.jfr"));
+        assertEquals(0, report(run.toString()).code());
+        Document dom = parse(Files.readString(dir.resolve("jfr.html")));
+        String environment = sectionText(dom, "Environment");
+        assertTrue(environment.contains("jvmArgs-XX:+UseZGC -Xmx4g"), environment);
+        assertTrue(environment.contains("garbage collectorSerial"), "the forks' collector, from JMH's jvmArgs: " + environment);
+        String events = sectionText(dom, "JFR events");
+        assertTrue(events.contains("jfr.jfr/"), "where the recordings are: " + events);
+        assertTrue(events.contains("SlowdownBenchmark.task [thrpt], per iteration of"), events);
+        for (String cell : List.of("model=futures", "model=virtual", "12", "40.5 ms", "3k", "250", "1.23 s")) {
+            assertTrue(events.contains(cell), cell + " in " + events);
+        }
+        String markdown = Files.readString(dir.resolve("jfr.md"));
+        assertTrue(markdown.contains("| parameters | pins | pinned time | thread starts | parks | park time | GCs | GC pauses |"),
+                markdown);
+        Files.copy(ResultFiles.resource(ResultFiles.GATE_BASELINE), dir.resolve("plain.json"));
+        assertEquals(0, report(dir.resolve("plain.json").toString()).code());
+        assertFalse(headings(parse(Files.readString(dir.resolve("plain.html")))).contains("JFR events"),
+                "no section without the metrics");
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Real result files kept with the tests, and copies of them with chosen models made slower: a
@@ -30,6 +33,24 @@ final class ResultFiles {
             return Path.of(ResultFiles.class.getResource("/report/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("missing test resource report/" + name, e);
+        }
+    }
+
+    /** A copy of {@code run} in which every result's {@code jvmArgs}, as JMH recorded them, are {@code changed}. */
+    static Path withJvmArgs(Path run, Path copy, UnaryOperator<List<String>> changed) {
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            ArrayNode results = (ArrayNode) mapper.readTree(run.toFile());
+            for (JsonNode result : results) {
+                List<String> args = new ArrayList<>();
+                result.path("jvmArgs").forEach(arg -> args.add(arg.asText()));
+                ArrayNode replaced = ((ObjectNode) result).putArray("jvmArgs");
+                changed.apply(args).forEach(replaced::add);
+            }
+            mapper.writeValue(copy.toFile(), results);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.whyasync.report.render.Document.Paragraph;
 import dev.whyasync.report.render.Document.Section;
 import dev.whyasync.report.render.Document.Table;
 import dev.whyasync.report.results.BenchmarkResult;
+import dev.whyasync.report.results.GarbageCollector;
 import dev.whyasync.report.results.Run;
 import dev.whyasync.report.results.RunMeta;
 import java.util.ArrayList;
@@ -30,8 +31,11 @@ final class EnvironmentSection {
                     + ") beside the results: only what JMH recorded is shown."));
         }
         for (String field : RunMeta.KNOWN_FIELDS) {
-            meta.text(field).ifPresent(value -> rows.add(row(field, field.equals("memoryBytes")
-                    ? meta.memoryBytes().map(b -> Quantity.format(b, "B") + " (" + b + " bytes)").orElse(value) : value)));
+            meta.text(field).ifPresent(value -> rows.add(row(field, switch (field) {
+                case "memoryBytes" -> meta.memoryBytes().map(b -> Quantity.format(b, "B") + " (" + b + " bytes)").orElse(value);
+                case "jvmArgs" -> value.isBlank() ? "none (each benchmark's own)" : value;
+                default -> value;
+            })));
         }
         meta.fields().keySet().stream().filter(k -> !RunMeta.KNOWN_FIELDS.contains(k))
                 .forEach(k -> rows.add(row(k, meta.text(k).orElse(""))));
@@ -40,6 +44,7 @@ final class EnvironmentSection {
         rows.add(row("JVM", common(results, r -> r.vmName() == null ? null : r.vmName() + " " + r.vmVersion())));
         rows.add(row("JDK version", common(results, BenchmarkResult::jdkVersion)));
         rows.add(row("JVM arguments", common(results, r -> String.join(" ", r.jvmArgs()))));
+        rows.add(row("garbage collector", common(results, r -> GarbageCollector.describe(r.jvmArgs()))));
         rows.add(row("forks", common(results, BenchmarkResult::forks)));
         rows.add(row("warmup", common(results, r -> iterations(r.warmupIterations(), r.warmupTime()))));
         rows.add(row("measurement", common(results, r -> iterations(r.measurementIterations(), r.measurementTime()))));

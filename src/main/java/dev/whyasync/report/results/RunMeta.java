@@ -15,7 +15,8 @@ public record RunMeta(Map<String, Object> fields) {
 
     /** The fields the report shows first, in this order; any others follow. */
     public static final List<String> KNOWN_FIELDS = List.of(
-            "jdk", "os", "cores", "memoryBytes", "gitCommit", "profile", "commandLine", "start", "end", "status");
+            "jdk", "os", "cores", "memoryBytes", "gitCommit", "profile", "jvmArgs", "jfr", "commandLine", "start", "end",
+            "status");
 
     public static final RunMeta NONE = new RunMeta(Map.of());
 
@@ -41,6 +42,14 @@ public record RunMeta(Map<String, Object> fields) {
     public Optional<String> start() { return text("start"); }
     public Optional<String> end() { return text("end"); }
     public Optional<String> status() { return text("status"); }
+
+    /** The run's {@code --jvm-args}; none in a meta file from before they were recorded, empty without a meta file. */
+    public Optional<List<String>> jvmArgs() {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(fields.get("jvmArgs") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of());
+    }
 
     public Optional<Long> cores() { return number("cores"); }
     public Optional<Long> memoryBytes() { return number("memoryBytes"); }
