@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * <p>The surprising part is a task that finishes inside {@code model.start}, on the caller's thread:
  * the sequential control always does, and any model may when a start fails at once. Such a finish
  * does not run the loop's follow-up (a replacement start) from inside the listener, which would
- * recurse once per task; {@link #start} returns {@code true} instead and the caller runs it.
+ * recurse once per task; {@link #start} returns {@link Start#FINISHED} instead and the caller runs it.
  */
 final class TaskStarts {
     /** What one finished task left: its result or its error, and how many page downloads it retried. */
