@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  * the JFR profiler ({@link Profile#choosing}), and a run hands JMH one unit at a time
  * ({@link Profile#options}).
  *
- * <p>The budgets, on two cores: quick is for CI (about 3 minutes), default is the first run on a
- * new machine (about 10 minutes), full is the publication run (about 70 minutes), soak the leak
+ * <p>The budgets, on two cores: quick is for CI (about 6 minutes), default is the first run on a
+ * new machine (about 22 minutes), full is the publication run (about 2 hours; the plan estimates 2.4 h and overestimates quick by a fifth), soak the leak
  * check (about 50 minutes, or 9 models x ({@code --minutes} + half a minute)).
  */
 final class Profiles {
@@ -161,16 +161,16 @@ final class Profiles {
      * benchmark's 8 x 2 s); quick measures fewer and shorter iterations, never fewer than three, so
      * that no score's error is undefined.
      */
-    static final Profile QUICK = new Profile("quick", "CI check, about 5 min: the IO benchmark at one concurrency, cancel, inertness",
+    static final Profile QUICK = new Profile("quick", "CI check, about 6 min: the IO benchmark at one concurrency, cancel, inertness",
             List.of(QUICK_SUITE), new RunSettings(1, RunSettings.KEEP, null, 3, Duration.ofSeconds(1)),
             Map.of("concurrency", List.of("1024"), "size", List.of("1024"), "delay", List.of("20")));
 
-    static final Profile DEFAULT = new Profile("default", "first run on a machine, about 20 min",
+    static final Profile DEFAULT = new Profile("default", "first run on a machine, about 22 min",
             List.of(SUITE), RunSettings.OWN,
             Map.of("concurrency", List.of("64", "1024"), "size", List.of("1024"), "delay", List.of("20"),
                     "tasks", List.of("10000")));
 
-    static final Profile FULL = new Profile("full", "publication run, about 70 min: concurrencies, sizes, delays, 1 vs 2 runtime threads",
+    static final Profile FULL = new Profile("full", "publication run, about 2 h: concurrencies, sizes, delays, 1 vs 2 runtime threads",
             List.of(SUITE), RunSettings.times(RunSettings.KEEP, Duration.ofSeconds(2)),
             Map.of("concurrency", List.of("64", "1024", "8192"), "size", List.of("1024", "65536"),
                     "delay", List.of("0", "20"), "threads", List.of("1", "2"),
