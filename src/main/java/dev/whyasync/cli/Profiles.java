@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * ({@link Profile#options}).
  *
  * <p>The budgets, on two cores: quick is for CI (about 6 minutes), default is the first run on a
- * new machine (about 22 minutes), full is the publication run (about 2 hours; the plan estimates 2.4 h and overestimates quick by a fifth), soak the leak
+ * new machine (about 22 minutes), full is the publication run (about 2 hours; the plan says 2.4 h,
+ * and it overestimates quick by a fifth), soak the leak
  * check (about 50 minutes, or 9 models x ({@code --minutes} + half a minute)).
  */
 final class Profiles {
