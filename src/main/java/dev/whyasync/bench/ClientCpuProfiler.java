@@ -2,7 +2,11 @@ package dev.whyasync.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,12 +34,14 @@ import org.openjdk.jmh.results.ScalarResult;
  * the live heap, a histogram, a /proc read) falls inside it. The suite's profiles put it last.
  *
  * <p>When the benchmark started the fixture in its own JVM, that process's CPU over the same window
- * is {@code fixture.cpu.cores}, and {@code cpu.saturated} is 1 when client and fixture together use
- * {@value #SATURATED} or more of the machine's cores: the figures then rank CPU efficiency, not
- * concurrency. Usable as {@code -prof dev.whyasync.bench.ClientCpuProfiler}.
+ * is {@code fixture.cpu.cores}, the whole machine's busy CPU is {@code machine.cpu.cores}, and
+ * {@code cpu.saturated} is 1 when client and fixture together, or the machine as a whole, use
+ * {@value #SATURATED} or more of the cores: the figures then rank CPU efficiency, not concurrency. Usable as {@code -prof dev.whyasync.bench.ClientCpuProfiler}.
  */
 public final class ClientCpuProfiler implements InternalProfiler {
     static final double SATURATED = 0.9;
+    private static final Path PROC_STAT = Path.of("/proc/stat");
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final Duration SETTLE_STEP = Duration.ofMillis(250);
     private static final int SETTLE_STEPS = 6;
     /** Long enough for the process CPU clock, which moves in 10 ms ticks here, to resolve 1% of a core. */
@@ -45,12 +51,24 @@ public final class ClientCpuProfiler implements InternalProfiler {
     private static volatile ProcessHandle fixture;
     private static volatile Counters endMark;
 
-    /** The counters the window is read from, at one moment. */
-    private record Counters(long wall, long cpu, long allocated, long fixtureCpu) {
-        static Counters now() {
+    /**
+     * The counters the window is read from, at one moment. The client's own CPU and allocation are
+     * read innermost: last when a window opens, first when it closes, so that reading the other
+     * processes' figures (which allocates) falls outside it.
+     */
+    private record Counters(long wall, long cpu, long allocated, long fixtureCpu, long machineBusy) {
+        static Counters opening() {
             long fixtureCpu = fixtureCpuNanos();
+            long machineBusy = machineBusyNanos();
             long allocated = THREADS.getTotalThreadAllocatedBytes();
-            return new Counters(System.nanoTime(), OS.getProcessCpuTime(), allocated, fixtureCpu);
+            return new Counters(System.nanoTime(), OS.getProcessCpuTime(), allocated, fixtureCpu, machineBusy);
+        }
+
+        static Counters closing() {
+            long cpu = OS.getProcessCpuTime();
+            long wall = System.nanoTime();
+            long allocated = THREADS.getTotalThreadAllocatedBytes();
+            return new Counters(wall, cpu, allocated, fixtureCpuNanos(), machineBusyNanos());
         }
     }
 
@@ -68,13 +86,12 @@ public final class ClientCpuProfiler implements InternalProfiler {
      * @return the background, in cores
      */
     static double measureBackground() throws InterruptedException {
-        long tick = TimeUnit.MILLISECONDS.toNanos(10);
         long previous = Long.MIN_VALUE;
         for (int step = 0; step < SETTLE_STEPS; step++) {
             long cpu = OS.getProcessCpuTime();
             Thread.sleep(SETTLE_STEP);
             long used = OS.getProcessCpuTime() - cpu;
-            if (Math.abs(used - previous) <= Math.max(tick, previous / 5)) {
+            if (Math.abs(used - previous) <= Math.max(TICK_NANOS, previous / 5)) {
                 break;
             }
             previous = used;
@@ -93,7 +110,7 @@ public final class ClientCpuProfiler implements InternalProfiler {
      * fixture), which JMH runs before it stops the profilers.
      */
     static void markIterationEnd() {
-        endMark = Counters.now();
+        endMark = Counters.closing();
     }
 
     /** The fixture process of this trial, whose CPU is recorded beside the client's. */
@@ -109,14 +126,14 @@ public final class ClientCpuProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         endMark = null;
-        before = Counters.now();
+        before = Counters.opening();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         Counters mark = endMark;
-        Counters end = mark != null && mark.wall() > before.wall() ? mark : Counters.now();
+        Counters end = mark != null && mark.wall() > before.wall() ? mark : Counters.closing();
         long wall = end.wall() - before.wall();
         long cpu = end.cpu() - before.cpu();
         long allocated = end.allocated() - before.allocated();
@@ -134,13 +151,55 @@ public final class ClientCpuProfiler implements InternalProfiler {
         results.add(new ScalarResult("cpu.background.cores", background, "cores", AggregationPolicy.AVG));
         results.add(new ScalarResult("alloc.bytes/op", allocated < 0 ? Double.NaN : (double) allocated / ops, "B/op",
                 AggregationPolicy.AVG));
+        double machineCores = before.machineBusy() >= 0 && end.machineBusy() >= 0
+                ? (double) (end.machineBusy() - before.machineBusy()) / wall : 0;
+        if (machineCores > 0) {
+            results.add(new ScalarResult("machine.cpu.cores", machineCores, "cores", AggregationPolicy.AVG));
+        }
         if (before.fixtureCpu() >= 0 && end.fixtureCpu() >= 0) {
             double fixtureCores = (double) fixtureCpu / wall;
-            boolean saturated = clientCores + fixtureCores >= SATURATED * Runtime.getRuntime().availableProcessors();
             results.add(new ScalarResult("fixture.cpu.cores", fixtureCores, "cores", AggregationPolicy.AVG));
-            results.add(new ScalarResult("cpu.saturated", saturated ? 1 : 0, "saturated", AggregationPolicy.MAX));
+            results.add(new ScalarResult("cpu.saturated", saturated(clientCores + fixtureCores, machineCores) ? 1 : 0,
+                    "saturated", AggregationPolicy.MAX));
         }
         return results;
+    }
+
+    /**
+     * Whether the cores were (nearly) all busy: client and fixture together, or the machine as a
+     * whole. The second matters where other processes run beside the benchmark: they take cores
+     * the client and fixture then go without, and client + fixture alone would read as headroom.
+     */
+    static boolean saturated(double clientAndFixtureCores, double machineCores) {
+        return Math.max(clientAndFixtureCores, machineCores) >= SATURATED * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Busy CPU time of the whole machine so far (every field of /proc/stat's first line but idle and
+     * iowait, in USER_HZ ticks of 10 ms), or -1 where /proc/stat is not there.
+     */
+    static long machineBusyNanos() {
+        try (BufferedReader reader = Files.newBufferedReader(PROC_STAT)) {
+            return busyNanos(reader.readLine());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The busy time in the "cpu ..." line of /proc/stat, or -1 when the line is not one. */
+    static long busyNanos(String cpuLine) {
+        if (cpuLine == null || !cpuLine.startsWith("cpu ")) {
+            return -1;
+        }
+        String[] fields = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        // user nice system idle iowait irq softirq steal (guest time is inside user and nice already)
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy * TICK_NANOS;
     }
 
     /** The watched fixture's CPU so far, or -1 when there is none or it has gone. */

@@ -99,6 +99,7 @@ public final class SuiteLayout {
     public static final String CPU_CORES = "cpu.cores";
     public static final String CPU_BACKGROUND = "cpu.background.cores";
     public static final String FIXTURE_CPU = "fixture.cpu.cores";
+    public static final String MACHINE_CPU = "machine.cpu.cores";
     /** 1 in an iteration in which client and fixture together used 90% or more of the cores, else 0. */
     public static final String CPU_SATURATED = "cpu.saturated";
     public static final String LATENCY_COUNT = "latency.count";
@@ -176,6 +177,7 @@ public final class SuiteLayout {
             Map.entry(CPU_CORES, Direction.UNKNOWN),
             Map.entry(CPU_BACKGROUND, Direction.UNKNOWN),
             Map.entry(FIXTURE_CPU, Direction.UNKNOWN),
+            Map.entry(MACHINE_CPU, Direction.UNKNOWN),
             Map.entry(CPU_SATURATED, Direction.LOWER),
             Map.entry(LATENCY_COUNT, Direction.UNKNOWN),
             Map.entry(LATENCY_FAILED, Direction.LOWER),

@@ -36,7 +36,7 @@ class IoBenchmarkTest {
                 .build()).run();
         JsonNode metrics = new ObjectMapper().readTree(json.toFile()).get(0).get("secondaryMetrics");
         for (String name : List.of("inflight.mean", "inflight.check", "cpu.ns/op", "cpu.background.cores", "fixture.cpu.cores",
-                "cpu.saturated", "alloc.bytes/op", "rss.bytes/task", "heap.bytes/task", "mem.bytes/task", "runtime.threads")) {
+                "machine.cpu.cores", "cpu.saturated", "alloc.bytes/op", "rss.bytes/task", "heap.bytes/task", "mem.bytes/task", "runtime.threads")) {
             JsonNode metric = metrics.get(name);
             assertNotNull(metric, name + " missing: " + metrics.fieldNames());
             // a figure missing from one iteration would be averaged in as 0 by JMH

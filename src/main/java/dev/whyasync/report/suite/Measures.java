@@ -26,6 +26,7 @@ public final class Measures {
     public static final Measure INFLIGHT_CHECK = Measure.secondary(SuiteLayout.INFLIGHT_CHECK, "", Measure.AS_IS);
     public static final Measure CPU_CORES = Measure.secondary(SuiteLayout.CPU_CORES, "cores", Measure.AS_IS);
     public static final Measure FIXTURE_CPU = Measure.secondary(SuiteLayout.FIXTURE_CPU, "cores", Measure.AS_IS);
+    public static final Measure MACHINE_CPU = Measure.secondary(SuiteLayout.MACHINE_CPU, "cores", Measure.AS_IS);
     public static final Measure CPU_SATURATED = Measure.secondary(SuiteLayout.CPU_SATURATED, "", Measure.AS_IS);
     /** The offered rate the pacer reports, else the load benchmark's {@code rate} parameter. */
     public static final Measure LOAD_OFFERED = Measure.secondary(SuiteLayout.LOAD_OFFERED, "tasks/s", Measures::perSecond)

@@ -163,7 +163,9 @@ public record Validity(List<Failure> failures, List<Check> unchecked) {
     }
 
     private static String cpu(BenchmarkResult result, Optional<Long> cores) {
+        OptionalDouble machine = Measures.MACHINE_CPU.of(result);
         return "client " + cores(Measures.CPU_CORES.of(result)) + " + fixture " + cores(Measures.FIXTURE_CPU.of(result))
+                + (machine.isPresent() ? ", machine " + cores(machine) : "")
                 + cores.map(n -> " of " + n + " cores").orElse(" cores");
     }
 
