@@ -44,13 +44,17 @@ final class IoTrial implements AutoCloseable {
     }
 
     /**
-     * Checks the limits for {@code inFlight} tasks, starts what the setting asks for and measures the
-     * idle client.
+     * Checks this machine's limits for {@code inFlight} tasks, starts what the setting asks for and
+     * measures the idle client.
      */
     static IoTrial open(Setting setting, int inFlight) throws InterruptedException {
+        return open(setting, inFlight, MachineLimits.read());
+    }
+
+    /** {@link #open(Setting, int)} with limits the caller has read already. */
+    static IoTrial open(Setting setting, int inFlight, MachineLimits limits) throws InterruptedException {
         ModelChoice choice = ModelChoice.parse(setting.model(), setting.threads());
         ModelKind kind = choice.kind();
-        MachineLimits limits = MachineLimits.read();
         limits.checkConcurrency(setting.model(), inFlight, kind.platformThreadsPerTask(), kind.connectionsPerTask());
         if (kind == ModelKind.VIRTUAL && choice.threads() > 0) {
             // read once, when the first virtual thread is created; each trial runs in a fresh fork

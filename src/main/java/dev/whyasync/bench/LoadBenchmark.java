@@ -85,8 +85,9 @@ public class LoadBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws InterruptedException {
-        int backlog = backlog(ModelChoice.parse(model, threads).kind(), MachineLimits.read());
-        trial = IoTrial.open(new IoTrial.Setting(model, threads, size, pageDelay, true, 0, 0, "", 0, 0), backlog);
+        MachineLimits limits = MachineLimits.read();
+        int backlog = backlog(ModelChoice.parse(model, threads).kind(), limits);
+        trial = IoTrial.open(new IoTrial.Setting(model, threads, size, pageDelay, true, 0, 0, "", 0, 0), backlog, limits);
         load = new OfferedLoad(trial.starts(), rate, backlog);
         TaskLoopProfiler.watch(load);
         load.begin();
