@@ -33,9 +33,9 @@ class NginxTargetTest {
     @Test
     void everyModelDownloadsCorrectPagesFromNginxServingThePageFiles() throws Exception {
         Path dir = Files.createTempDirectory("whyasync-nginx");
-        int port = freePort();
-        String url = "http://127.0.0.1:" + port;
         try (FixtureProcess fixture = FixtureProcess.start("127.0.0.1", 0, 1)) {
+            int port = freePort();
+            String url = "http://127.0.0.1:" + port;
             ScriptRun up = ScriptRun.run(List.of(ScriptRun.script("scripts/pages"), "up", "--from", fixture.baseUri().toString(),
                     "--dir", dir.toString(), "--listen", "127.0.0.1:" + port, "--sizes", "1024,65536"),
                     Map.of(), Duration.ofMinutes(4));
@@ -67,9 +67,20 @@ class NginxTargetTest {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up), so that neither a later bind to
+     * port 0 nor an outgoing connection of another test can take it between this probe and nginx.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return probe.getLocalPort();
+        int first = 20000 + (int) (ProcessHandle.current().pid() % 10000);
+        for (int i = 0; i < 10000; i++) {
+            int port = 20000 + (first - 20000 + i) % 10000;
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IOException("no free port in 20000-29999 on 127.0.0.1");
     }
 }
