@@ -151,6 +151,8 @@ public final class SuiteLayout {
     public static final Set<String> ASYNC = Set.of("callbacks", "futures", "coroutines", "reactive");
     /** Models that never block a thread: async plus actors. */
     public static final Set<String> NON_BLOCKING = Set.of("callbacks", "futures", "coroutines", "reactive", "actors");
+    /** Models whose thread count the {@code threads} parameter does not change: one per task, none, or a fixed 200. */
+    public static final Set<String> FIXED_THREADS = Set.of("sequential", "threads", "pool-200");
     /** Models whose task code is straight-line blocking or suspending code, like the control's. */
     public static final Set<String> LINEAR_CODE = Set.of("threads", "virtual", "coroutines");
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whyasync.report.claims.SeedClaims;
 import dev.whyasync.report.results.ResultReader;
 import dev.whyasync.report.suite.SuiteData;
 import java.io.ByteArrayInputStream;
@@ -103,10 +104,20 @@ class ReportCommandTest {
         for (String section : SECTIONS.subList(2, 9)) {
             assertTrue(section(dom, section).getElementsByTagName("svg").getLength() > 0, "chart in " + section);
         }
-        String claims = sectionText(dom, "Claims");
-        Element tbody = (Element) section(dom, "Claims").getElementsByTagName("tbody").item(0);
+        String title = "Claims";
+        String claims = sectionText(dom, title);
+        assertTrue(claims.contains("Indicative only (quick profile)."), claims);
+        assertTrue(claims.contains("every verdict here comes from the quick profile"), claims);
+        Element tbody = (Element) section(dom, title).getElementsByTagName("tbody").item(0);
         assertEquals(15, tbody.getElementsByTagName("tr").getLength(), "one row per seed claim");
-        assertTrue(claims.contains("supported") && claims.contains("refuted"), claims);
+        List<String> verdicts = new ArrayList<>();
+        for (int i = 0; i < tbody.getElementsByTagName("tr").getLength(); i++) {
+            Element row = (Element) tbody.getElementsByTagName("tr").item(i);
+            verdicts.add(row.getElementsByTagName("td").item(2).getTextContent());
+        }
+        assertEquals(verdicts.size(), SeedClaims.assess(new SuiteData(ResultReader.read(run))).stream()
+                .filter(r -> verdicts.get(r.claim().number() - 1).equals(r.assessment().verdict().text())).count(),
+                "the verdict column holds each claim's computed verdict: " + verdicts);
         assertTrue(claims.contains("retry 0, C=64: actors errors per 100 tasks = 10"), "claim 5 shows actors under faults: " + claims);
         assertSelfContained(html);
         String markdown = Files.readString(dir.resolve("suite.md"));

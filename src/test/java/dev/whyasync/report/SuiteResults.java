@@ -97,6 +97,13 @@ final class SuiteResults {
         return file;
     }
 
+    /** These results without those of one benchmark, as a run that skipped it. */
+    SuiteResults without(String benchmark) {
+        SuiteResults rest = new SuiteResults();
+        results.stream().filter(r -> !String.valueOf(r.get("benchmark")).contains(benchmark)).forEach(rest.results::add);
+        return rest;
+    }
+
     Run read(Path file) {
         try {
             return ResultReader.read(write(file));

@@ -8,6 +8,7 @@ import static dev.whyasync.report.SuiteLayout.OS_THREADS;
 
 import dev.whyasync.report.SuiteLayout;
 import dev.whyasync.report.chart.Quantity;
+import dev.whyasync.report.stats.Samples;
 import dev.whyasync.report.suite.Measures;
 import dev.whyasync.report.suite.SuiteData;
 import java.util.Collection;
@@ -62,32 +63,31 @@ final class AsyncClaims {
             if (matchup.isPresent()) {
                 Matchup m = matchup.get();
                 Rules.ratioPart(e, model + " CPU per task ≤ 2/3 of threads'", model, "CPU per task" + m.at(), "ns",
-                        data.io(model, m.concurrency(), Measures.CPU),
-                        Pick.lowest(List.of(OS_THREADS), Rules.io(data, m, Measures.CPU)), r -> r <= 2.0 / 3);
+                        data.ioSamples(model, m.concurrency(), Measures.CPU),
+                        Pick.lowest(List.of(OS_THREADS), Rules.io(data, m, Measures.CPU)), Threshold.atMost(2.0 / 3));
             }
             if (!data.levels(model).isEmpty()) {
                 Rules.ratioPart(e, model + " RSS per task in flight ≤ 2/3 of threads'", model, "RSS per extra task in flight", "B",
-                        data.marginalRss(model), Pick.lowest(List.of(OS_THREADS), data::marginalRss), r -> r <= 2.0 / 3);
+                        data.marginalRssSamples(model), Pick.lowest(List.of(OS_THREADS), data::marginalRssSamples),
+                        Threshold.atMost(2.0 / 3));
             }
         }
-        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("IoBenchmark CPU or RSS for threads and an async model");
+        return e.anyPart() ? e.verdict() : Assessment.notMeasured("IoBenchmark CPU or RSS for threads and an async model");
     }
 
     private static Assessment moreTasks(SuiteData data) {
         Evidence e = new Evidence();
-        OptionalDouble threads = e.number("threads idle tasks held", data.single(FOOTPRINT, OS_THREADS, Measures.IDLE_HELD), "");
+        Optional<Samples> threads = e.number("threads idle tasks held", data.singleSamples(FOOTPRINT, OS_THREADS, Measures.IDLE_HELD), "");
         Optional<Pick> best = Pick.highest(ASYNC, Rules.single(data, FOOTPRINT, Measures.IDLE_HELD));
-        if (threads.isEmpty() || best.isEmpty() || threads.getAsDouble() <= 0) {
+        if (threads.isEmpty() || best.isEmpty() || threads.get().centre() <= 0) {
             return Assessment.notMeasured("idle tasks held by threads and an async model");
         }
-        if (threads.getAsDouble() >= best.get().value()) {
+        if (threads.get().centre() >= best.get().value()) {
             return Assessment.notMeasured("a count of idle tasks beyond threads' limit (threads held all "
-                    + Math.round(threads.getAsDouble()) + "; the full profile asks for up to 1,000,000)");
+                    + Math.round(threads.get().centre()) + "; the full profile asks for up to 1,000,000)");
         }
-        e.number(best.get().model() + " idle tasks held", OptionalDouble.of(best.get().value()), "");
-        double ratio = best.get().value() / threads.getAsDouble();
-        e.ratio(best.get().model() + " / threads", ratio);
-        return e.graded(ratio, 100, 10);
+        e.number(best.get().model() + " idle tasks held", Optional.of(best.get().samples()), "");
+        return e.graded(e.ratio(best.get().model() + " / threads", best.get().samples(), threads.get()), 100, 10);
     }
 
     private static Assessment larger(SuiteData data) {
@@ -98,22 +98,22 @@ final class AsyncClaims {
                 continue;
             }
             Rules.ratioPart(e, model + " metaspace ≥ 1.2x " + control, model, "metaspace", "B",
-                    data.single(CODE, model, Measures.METASPACE),
-                    Pick.lowest(List.of(control), Rules.single(data, CODE, Measures.METASPACE)), r -> r >= 1.2);
+                    data.singleSamples(CODE, model, Measures.METASPACE),
+                    Pick.lowest(List.of(control), Rules.single(data, CODE, Measures.METASPACE)), Threshold.atLeast(1.2));
             Rules.ratioPart(e, model + " code bytes ≥ 1.2x " + control, model, "task bytecode + runtime jar", "B",
-                    codeBytes(data, model), Pick.lowest(List.of(control), m -> codeBytes(data, m)), r -> r >= 1.2);
+                    codeBytes(data, model), Pick.lowest(List.of(control), m -> codeBytes(data, m)), Threshold.atLeast(1.2));
         }
-        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("code footprint of the control and an async model");
+        return e.anyPart() ? e.verdict() : Assessment.notMeasured("code footprint of the control and an async model");
     }
 
-    /** Task bytecode plus runtime jar; either alone when only one was measured. */
-    private static OptionalDouble codeBytes(SuiteData data, String model) {
+    /** Task bytecode plus runtime jar, exact counts; either alone when only one was measured. */
+    private static Optional<Samples> codeBytes(SuiteData data, String model) {
         OptionalDouble bytecode = data.single(CODE, model, Measures.TASK_BYTECODE);
         OptionalDouble jar = data.single(CODE, model, Measures.RUNTIME_JAR);
         if (bytecode.isEmpty() && jar.isEmpty()) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
-        return OptionalDouble.of(bytecode.orElse(0) + jar.orElse(0));
+        return Optional.of(Samples.exact(bytecode.orElse(0) + jar.orElse(0)));
     }
 
     private static Assessment zeroCost(SuiteData data) {
@@ -124,19 +124,17 @@ final class AsyncClaims {
                 continue;
             }
             Matchup m = matchup.get();
-            OptionalDouble own = e.number(model + " allocation per task" + m.at(), data.io(model, m.concurrency(), Measures.ALLOC), "B");
+            Optional<Samples> own = data.ioSamples(model, m.concurrency(), Measures.ALLOC);
             Optional<Pick> leanest = Pick.lowest(m.rivals(), Rules.io(data, m, Measures.ALLOC));
-            if (own.isEmpty() || leanest.isEmpty()) {
-                e.undecided(model + " allocation per task");
-                continue;
+            String name = model + " allocates no more than the leanest blocking model";
+            if (own.isPresent() && leanest.isPresent()) {
+                e.text(model + " extra allocation per task = " + Quantity.format(own.get().centre() - leanest.get().value(), "B"));
             }
-            double base = leanest.get().value();
-            e.number(leanest.get().model() + " allocation per task" + m.at(), OptionalDouble.of(base), "B");
-            double extra = own.getAsDouble() - base;
-            e.text(model + " extra allocation per task = " + Quantity.format(extra, "B"));
-            e.part(model + " allocates no more than the leanest blocking model", extra <= Math.max(NEGLIGIBLE_BYTES, 0.1 * base));
+            double base = leanest.map(Pick::value).orElse(1.0);
+            Rules.ratioPart(e, name, model, "allocation per task" + m.at(), "B", own, leanest,
+                    Threshold.atMost(Math.max(1.1, (base + NEGLIGIBLE_BYTES) / base)));
         }
-        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("allocation per task of a blocking and an async model");
+        return e.anyPart() ? e.verdict() : Assessment.notMeasured("allocation per task of a blocking and an async model");
     }
 
     static List<String> sorted(Collection<String> models) {

@@ -41,14 +41,14 @@ final class FutureClaims {
             OptionalDouble reads = e.number(model + " reads after cancel", data.single(CANCEL, model, Measures.CANCEL_READS), "");
             OptionalDouble close = e.number(model + " close after cancel", data.single(CANCEL, model, Measures.CANCEL_CLOSE), "ms");
             if (reads.isEmpty() && close.isEmpty()) {
-                e.undecided(model + " cancellation metrics");
+                e.missing(model + " cancellation metrics");
                 continue;
             }
             boolean quiet = reads.isEmpty() || reads.getAsDouble() == 0;
             boolean closed = close.isEmpty() || close.getAsDouble() <= CLOSE_WITHIN_MS;
-            e.part(model + " stops when cancelled", quiet && closed);
+            e.part(model + " stops when cancelled", Decision.of(quiet && closed));
         }
-        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("CancelBenchmark results for a non-blocking model");
+        return e.anyPart() ? e.verdict() : Assessment.notMeasured("CancelBenchmark results for a non-blocking model");
     }
 
     private static Assessment inert(SuiteData data) {
@@ -60,11 +60,11 @@ final class FutureClaims {
             OptionalDouble early = e.number(model + " requests before await",
                     data.single(INERT, model, Measures.REQUESTS_BEFORE_AWAIT), "");
             if (early.isPresent()) {
-                e.part(model + " is inert", early.getAsDouble() == 0);
+                e.part(model + " is inert", Decision.of(early.getAsDouble() == 0));
             } else {
-                e.undecided(model + " requests before await");
+                e.missing(model + " requests before await");
             }
         }
-        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("InertBenchmark results for a non-blocking model");
+        return e.anyPart() ? e.verdict() : Assessment.notMeasured("InertBenchmark results for a non-blocking model");
     }
 }

@@ -13,12 +13,12 @@ import static dev.whyasync.report.SuiteLayout.VIRTUAL;
 
 import dev.whyasync.report.SuiteLayout;
 import dev.whyasync.report.chart.Quantity;
+import dev.whyasync.report.stats.Samples;
 import dev.whyasync.report.suite.Measures;
 import dev.whyasync.report.suite.SuiteData;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /** Claims 3, 4, 5 and 15: how particular models hold up, in speed, scale and code shape. */
 final class ModelClaims {
@@ -60,30 +60,28 @@ final class ModelClaims {
         }
         Matchup m = matchup.get();
         Evidence e = new Evidence();
-        OptionalDouble own = e.number("callbacks throughput" + m.at(), data.io(CALLBACKS, m.concurrency(), Measures.THROUGHPUT), "tasks/s");
+        Optional<Samples> own = e.number("callbacks throughput" + m.at(), data.ioSamples(CALLBACKS, m.concurrency(), Measures.THROUGHPUT), "tasks/s");
         Optional<Pick> best = Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT));
         if (own.isEmpty() || best.isEmpty()) {
             return Assessment.notMeasured("IoBenchmark throughput of callbacks and another model");
         }
-        e.number(best.get().model() + " throughput" + m.at(), OptionalDouble.of(best.get().value()), "tasks/s");
-        double ratio = own.getAsDouble() / best.get().value();
-        e.ratio("callbacks / " + best.get().model(), ratio);
-        return e.graded(ratio, 0.9, 0.5);
+        e.number(best.get().model() + " throughput" + m.at(), Optional.of(best.get().samples()), "tasks/s");
+        return e.graded(e.ratio("callbacks / " + best.get().model(), own.get(), best.get().samples()), 0.9, 0.5);
     }
 
     private static Assessment virtualScales(SuiteData data) {
         Evidence e = new Evidence();
         Rules.ratioPart(e, "virtual holds ≥ 1/2 the best async's idle tasks", VIRTUAL, "idle tasks held", "",
-                data.single(FOOTPRINT, VIRTUAL, Measures.IDLE_HELD),
-                Pick.highest(ASYNC, Rules.single(data, FOOTPRINT, Measures.IDLE_HELD)), r -> r >= 0.5);
+                data.singleSamples(FOOTPRINT, VIRTUAL, Measures.IDLE_HELD),
+                Pick.highest(ASYNC, Rules.single(data, FOOTPRINT, Measures.IDLE_HELD)), Threshold.atLeast(0.5));
         Optional<Matchup> matchup = Matchup.of(data, VIRTUAL, ASYNC);
         if (matchup.isPresent()) {
             Matchup m = matchup.get();
             Rules.ratioPart(e, "virtual throughput ≥ 1/2 the best async's", VIRTUAL, "throughput" + m.at(), "tasks/s",
-                    data.io(VIRTUAL, m.concurrency(), Measures.THROUGHPUT),
-                    Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), r -> r >= 0.5);
+                    data.ioSamples(VIRTUAL, m.concurrency(), Measures.THROUGHPUT),
+                    Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), Threshold.atLeast(0.5));
         } else {
-            e.undecided("IoBenchmark throughput of virtual and an async model");
+            e.missing("IoBenchmark throughput of virtual and an async model");
         }
         return e.verdict();
     }
@@ -96,11 +94,11 @@ final class ModelClaims {
         Matchup m = matchup.get();
         Evidence e = new Evidence();
         Rules.ratioPart(e, "actors throughput ≥ 1/2 the best non-blocking", ACTORS, "throughput" + m.at(), "tasks/s",
-                data.io(ACTORS, m.concurrency(), Measures.THROUGHPUT),
-                Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), r -> r >= 0.5);
+                data.ioSamples(ACTORS, m.concurrency(), Measures.THROUGHPUT),
+                Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), Threshold.atLeast(0.5));
         Rules.ratioPart(e, "actors CPU per task ≤ 2x the cheapest non-blocking", ACTORS, "CPU per task" + m.at(), "ns",
-                data.io(ACTORS, m.concurrency(), Measures.CPU),
-                Pick.lowest(m.rivals(), Rules.io(data, m, Measures.CPU)), r -> r <= 2);
+                data.ioSamples(ACTORS, m.concurrency(), Measures.CPU),
+                Pick.lowest(m.rivals(), Rules.io(data, m, Measures.CPU)), Threshold.atMost(2));
         // the seed's rider, "actors leave flow control and retry unanswered": shown, not judged
         data.results(SuiteLayout.IO).stream()
                 .filter(r -> SuiteLayout.modelOf(r).orElse("").equals(ACTORS) && SuiteData.numberOrZero(r, SuiteLayout.FAULTS) > 0)
@@ -118,13 +116,13 @@ final class ModelClaims {
         for (String model : AsyncClaims.sorted(LINEAR_CODE)) {
             if (data.single(CODE, model).isPresent()) {
                 Rules.ratioPart(e, model + " task code ≤ 1.5x the control", model, "source lines", "lines",
-                        data.single(CODE, model, Measures.SOURCE_LINES), control, r -> r <= 1.5);
+                        data.singleSamples(CODE, model, Measures.SOURCE_LINES), control, Threshold.atMost(1.5));
             }
         }
         if (data.single(CODE, CALLBACKS).isPresent()) {
             Rules.ratioPart(e, "callbacks task code ≥ 2x the control", CALLBACKS, "source lines", "lines",
-                    data.single(CODE, CALLBACKS, Measures.SOURCE_LINES), control, r -> r >= 2);
+                    data.singleSamples(CODE, CALLBACKS, Measures.SOURCE_LINES), control, Threshold.atLeast(2));
         }
-        return e.anyDecided() ? e.verdict() : Assessment.notMeasured("task source lines of the control and other models");
+        return e.anyPart() ? e.verdict() : Assessment.notMeasured("task source lines of the control and other models");
     }
 }

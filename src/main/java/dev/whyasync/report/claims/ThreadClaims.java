@@ -13,7 +13,6 @@ import dev.whyasync.report.suite.SuiteData;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /** Claims 1, 2, 6 and 7: what OS threads cost, busy, pooled, spawned and idle. */
 final class ThreadClaims {
@@ -55,10 +54,10 @@ final class ThreadClaims {
         Matchup m = matchup.get();
         Evidence e = new Evidence();
         Rules.ratioPart(e, "threads CPU per task ≥ 2x cheapest", OS_THREADS, "CPU per task" + m.at(), "ns",
-                data.io(OS_THREADS, m.concurrency(), Measures.CPU),
-                Pick.lowest(m.rivals(), Rules.io(data, m, Measures.CPU)), r -> r >= 2);
+                data.ioSamples(OS_THREADS, m.concurrency(), Measures.CPU),
+                Pick.lowest(m.rivals(), Rules.io(data, m, Measures.CPU)), Threshold.atLeast(2));
         Rules.ratioPart(e, "threads RSS per task in flight ≥ 2x cheapest", OS_THREADS, "RSS per extra task in flight", "B",
-                data.marginalRss(OS_THREADS), Pick.lowest(NON_BLOCKING, data::marginalRss), r -> r >= 2);
+                data.marginalRssSamples(OS_THREADS), Pick.lowest(NON_BLOCKING, data::marginalRssSamples), Threshold.atLeast(2));
         return e.verdict();
     }
 
@@ -68,24 +67,28 @@ final class ThreadClaims {
         Optional<Matchup> vsThreads = Matchup.of(data, pool, List.of(OS_THREADS));
         if (vsThreads.isPresent()) {
             Matchup m = vsThreads.get();
-            OptionalDouble cpu = e.number(pool + " CPU per task" + m.at(), data.io(pool, m.concurrency(), Measures.CPU), "ns");
-            OptionalDouble threadsCpu = e.number("threads CPU per task" + m.at(), data.io(OS_THREADS, m.concurrency(), Measures.CPU), "ns");
-            OptionalDouble rate = e.number(pool + " throughput" + m.at(), data.io(pool, m.concurrency(), Measures.THROUGHPUT), "tasks/s");
-            OptionalDouble threadsRate = e.number("threads throughput" + m.at(), data.io(OS_THREADS, m.concurrency(), Measures.THROUGHPUT), "tasks/s");
-            boolean cheaper = cpu.isPresent() && threadsCpu.isPresent() && cpu.getAsDouble() <= 0.9 * threadsCpu.getAsDouble();
-            boolean faster = rate.isPresent() && threadsRate.isPresent() && rate.getAsDouble() >= 1.1 * threadsRate.getAsDouble();
-            e.part("pool mitigates threads' costs", cheaper || faster);
+            Optional<Decision> cheaper = Rules.ratio(e, pool, "CPU per task" + m.at(), "ns",
+                    data.ioSamples(pool, m.concurrency(), Measures.CPU),
+                    Pick.lowest(List.of(OS_THREADS), Rules.io(data, m, Measures.CPU)), Threshold.atMost(0.9));
+            Optional<Decision> faster = Rules.ratio(e, pool, "throughput" + m.at(), "tasks/s",
+                    data.ioSamples(pool, m.concurrency(), Measures.THROUGHPUT),
+                    Pick.highest(List.of(OS_THREADS), Rules.io(data, m, Measures.THROUGHPUT)), Threshold.atLeast(1.1));
+            if (cheaper.isPresent() && faster.isPresent()) {
+                e.part("pool mitigates threads' costs", cheaper.get().or(faster.get()));
+            } else {
+                e.missing("CPU per task and throughput of the pool and threads");
+            }
         } else {
-            e.undecided("pool and threads at a shared concurrency");
+            e.missing("pool and threads at a shared concurrency");
         }
         Optional<Matchup> vsAsync = Matchup.of(data, pool, NON_BLOCKING);
         if (vsAsync.isPresent()) {
             Matchup m = vsAsync.get();
             Rules.ratioPart(e, "pool throughput < 2/3 of best non-blocking (not enough)", pool, "throughput" + m.at(), "tasks/s",
-                    data.io(pool, m.concurrency(), Measures.THROUGHPUT),
-                    Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), r -> r < 2.0 / 3);
+                    data.ioSamples(pool, m.concurrency(), Measures.THROUGHPUT),
+                    Pick.highest(m.rivals(), Rules.io(data, m, Measures.THROUGHPUT)), Threshold.below(2.0 / 3));
         } else {
-            e.undecided("pool and a non-blocking model at a shared concurrency");
+            e.missing("pool and a non-blocking model at a shared concurrency");
         }
         return e.verdict();
     }
@@ -102,12 +105,12 @@ final class ThreadClaims {
         Evidence e = new Evidence();
         List<String> spawnRivals = data.models(SPAWN).stream().filter(m -> !m.equals(OS_THREADS)).toList();
         Rules.ratioPart(e, "threads spawn+join ≥ 5x cheapest", OS_THREADS, "spawn+join", "ns",
-                data.single(SPAWN, OS_THREADS, Measures.SPAWN),
-                Pick.lowest(spawnRivals, Rules.single(data, SPAWN, Measures.SPAWN)), r -> r >= 5);
+                data.singleSamples(SPAWN, OS_THREADS, Measures.SPAWN),
+                Pick.lowest(spawnRivals, Rules.single(data, SPAWN, Measures.SPAWN)), Threshold.atLeast(5));
         List<String> switchRivals = data.models(SWITCH).stream().filter(m -> !m.equals(OS_THREADS)).toList();
         Rules.ratioPart(e, "threads switch ≥ 5x cheapest", OS_THREADS, "switch", "ns",
-                data.single(SWITCH, OS_THREADS, Measures.SWITCH),
-                Pick.lowest(switchRivals, Rules.single(data, SWITCH, Measures.SWITCH)), r -> r >= 5);
+                data.singleSamples(SWITCH, OS_THREADS, Measures.SWITCH),
+                Pick.lowest(switchRivals, Rules.single(data, SWITCH, Measures.SWITCH)), Threshold.atLeast(5));
         return e.verdict();
     }
 
@@ -115,11 +118,11 @@ final class ThreadClaims {
         Evidence e = new Evidence();
         List<String> rivals = data.models(FOOTPRINT).stream().filter(m -> !m.equals(OS_THREADS)).toList();
         Rules.ratioPart(e, "threads memory per idle task ≥ 5x cheapest", OS_THREADS, "memory per idle task", "B",
-                data.single(FOOTPRINT, OS_THREADS, Measures.IDLE_BYTES),
-                Pick.lowest(rivals, Rules.single(data, FOOTPRINT, Measures.IDLE_BYTES)), r -> r >= 5);
+                data.singleSamples(FOOTPRINT, OS_THREADS, Measures.IDLE_BYTES),
+                Pick.lowest(rivals, Rules.single(data, FOOTPRINT, Measures.IDLE_BYTES)), Threshold.atLeast(5));
         Rules.ratioPart(e, "threads hold ≤ 1/5 of the best's idle tasks", OS_THREADS, "idle tasks held", "",
-                data.single(FOOTPRINT, OS_THREADS, Measures.IDLE_HELD),
-                Pick.highest(rivals, Rules.single(data, FOOTPRINT, Measures.IDLE_HELD)), r -> r <= 0.2);
+                data.singleSamples(FOOTPRINT, OS_THREADS, Measures.IDLE_HELD),
+                Pick.highest(rivals, Rules.single(data, FOOTPRINT, Measures.IDLE_HELD)), Threshold.atMost(0.2));
         return e.verdict();
     }
 }

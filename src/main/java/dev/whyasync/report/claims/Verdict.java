@@ -5,6 +5,8 @@ public enum Verdict {
     SUPPORTED("supported"),
     REFUTED("refuted"),
     MIXED("mixed"),
+    /** Measured, but a number's interval straddles its threshold or a part is missing. */
+    UNDECIDED("undecided"),
     NOT_MEASURED("not measured");
 
     private final String text;

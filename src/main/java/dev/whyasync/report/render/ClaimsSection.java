@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The seed claims with their verdicts, the numbers behind each, and the rule that decided it. */
@@ -22,7 +23,10 @@ final class ClaimsSection {
     private ClaimsSection() {
     }
 
-    static Section build(List<SeedClaims.Row> assessed) {
+    /** The profile whose few, short iterations make every verdict indicative only. */
+    private static final String QUICK = "quick";
+
+    static Section build(List<SeedClaims.Row> assessed, Optional<String> profile) {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         List<List<Cell>> rows = new ArrayList<>();
         for (SeedClaims.Row row : assessed) {
@@ -34,9 +38,18 @@ final class ClaimsSection {
         }
         String summary = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text())
                 .collect(Collectors.joining(", "));
+        String from = profile.map(p -> "the " + p + " profile").orElse("a run of unknown profile (no meta file)");
+        boolean indicative = profile.map(QUICK::equals).orElse(false);
         return new Section("claims", "Claims", List.of(
-                Paragraph.of("Each seed claim of the \"Why async?\" argument, judged from this run's numbers by the rule "
-                        + "shown beside it. A claim whose inputs were not measured says so. Verdicts: " + summary + "."),
+                Paragraph.of((indicative ? "Indicative only (quick profile). " : "") + "Each seed claim of the \"Why async?\" argument, judged from this run's numbers by the rule "
+                        + "shown beside it; every verdict here comes from " + from + "."
+                        + (indicative ? " The quick profile runs one fork of few short iterations: its verdicts are "
+                                + "indicative, not a finding." : "")
+                        + " A part of a claim is yes or no only when the whole 95% interval of its ratio (Welch's t "
+                        + "on the log scale, from the iterations of every fork) clears the rule's threshold; "
+                        + "otherwise it is undecided, and so is the claim, which names the part. A claim is supported "
+                        + "or refuted only when every part is decided. A claim whose inputs were not measured says "
+                        + "so. Verdicts: " + summary + "."),
                 Paragraph.of("Results that failed a check are marked in the tables above. " + CheckMarks.USE
                         + " A claim that left a result out names it under its numbers."),
                 new Table(List.of("#", "claim", "verdict", "numbers used", "rule"), rows, "claims")));
@@ -56,6 +69,7 @@ final class ClaimsSection {
             case SUPPORTED -> Tone.GOOD;
             case REFUTED -> Tone.BAD;
             case MIXED -> Tone.MIXED;
+            case UNDECIDED -> Tone.MUTED;
             case NOT_MEASURED -> Tone.MUTED;
         };
     }

@@ -40,7 +40,7 @@ public final class ReportBuilder {
                 RealismSections.faults(data),
                 RealismSections.network(data),
                 RealismSections.soak(data),
-                ClaimsSection.build(SeedClaims.assess(data))));
+                ClaimsSection.build(SeedClaims.assess(data), data.run().meta().profile())));
         JfrSection.build(run).ifPresent(sections::add);
         OtherSection.build(data).ifPresent(sections::add);
         return new Document("whyasync report: " + run.id(), intro, sections);

@@ -2,6 +2,7 @@ package dev.whyasync.report.suite;
 
 import dev.whyasync.report.results.BenchmarkResult;
 import dev.whyasync.report.results.Metric;
+import dev.whyasync.report.stats.Samples;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
@@ -38,6 +39,20 @@ public record Measure(String name, String unit, Function<BenchmarkResult, Option
         OptionalDouble own = metric.apply(result).stream().mapToDouble(m -> convert(m.value(), m.scoreUnit()))
                 .filter(Double::isFinite).findFirst();
         return own.isPresent() || fallback == null ? own : fallback.of(result);
+    }
+
+    /**
+     * The value with the samples behind it, every measured iteration of every fork in this
+     * measure's unit (JMH's own basis for its error), for the claims' intervals.
+     */
+    public Optional<Samples> samples(BenchmarkResult result) {
+        OptionalDouble value = of(result);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Measure source = source(result);
+        return source.metric.apply(result).map(m -> Samples.of(value.getAsDouble(), m.iterationSamples().stream()
+                .map(v -> source.convert(v, m.scoreUnit())).filter(Double::isFinite).toList()));
     }
 
     /** JMH's confidence bounds in this measure's unit; NaN where JMH gave none. */

@@ -3,6 +3,7 @@ package dev.whyasync.report.suite;
 import dev.whyasync.report.SuiteLayout;
 import dev.whyasync.report.results.BenchmarkResult;
 import dev.whyasync.report.results.Run;
+import dev.whyasync.report.stats.Samples;
 import dev.whyasync.report.stats.Steadiness;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -185,6 +186,19 @@ public final class SuiteData {
         return io(model, concurrency).map(measure::of).orElse(OptionalDouble.empty());
     }
 
+    /** The number with its samples, for a rule that decides on an interval. */
+    public Optional<Samples> ioSamples(String model, int concurrency, Measure measure) {
+        return io(model, concurrency).flatMap(r -> samples(r, measure));
+    }
+
+    /**
+     * A measure of one result with its samples; a measure that counts code ({@link Measures#EXACT})
+     * is exact however few samples it has.
+     */
+    public static Optional<Samples> samples(BenchmarkResult result, Measure measure) {
+        return measure.samples(result).map(s -> !s.hasSpread() && Measures.EXACT.contains(measure) ? Samples.exact(s.centre()) : s);
+    }
+
     /** The model's headline results at a concurrency, keyed by the threads parameter ("" if none). */
     public Map<String, BenchmarkResult> ioByThreads(String model, int concurrency) {
         Map<String, BenchmarkResult> byThreads = new TreeMap<>();
@@ -212,6 +226,20 @@ public final class SuiteData {
         return OptionalDouble.of((high.getAsDouble() - low.getAsDouble()) / (levels.last() - levels.first()));
     }
 
+    /** {@link #marginalRss} with its samples: the difference of the two levels' RSS samples. */
+    public Optional<Samples> marginalRssSamples(String model) {
+        TreeSet<Integer> levels = levels(model);
+        if (levels.size() < 2) {
+            return Optional.empty();
+        }
+        Optional<Samples> low = ioSamples(model, levels.first(), Measures.RSS);
+        Optional<Samples> high = ioSamples(model, levels.last(), Measures.RSS);
+        if (low.isEmpty() || high.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Samples.difference(high.get(), low.get(), levels.last() - levels.first()));
+    }
+
     /**
      * A per-model benchmark's result (footprint, spawn, switch, code, cancel, inert). With a
      * {@code tasks} parameter, the largest number of tasks attempted speaks for the model.
@@ -223,6 +251,10 @@ public final class SuiteData {
 
     public OptionalDouble single(String benchmark, String model, Measure measure) {
         return single(benchmark, model).map(measure::of).orElse(OptionalDouble.empty());
+    }
+
+    public Optional<Samples> singleSamples(String benchmark, String model, Measure measure) {
+        return single(benchmark, model).flatMap(r -> samples(r, measure));
     }
 
     /** A per-second secondary count (errors, retries) per 100 finished tasks: both are rates over the same time. */

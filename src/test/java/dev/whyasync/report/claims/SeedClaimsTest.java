@@ -25,6 +25,9 @@ class SeedClaimsTest {
 
     private final List<Map<String, Object>> results = new ArrayList<>();
 
+    /** How far apart, relative to the score, the three iterations of every metric {@link #add} writes lie. */
+    private double spread = 0.01;
+
     @Test
     void thereAreFifteenClaimsNumberedInOrderEachWithARule() {
         assertEquals(IntStream.rangeClosed(1, 15).boxed().toList(), SeedClaims.ALL.stream().map(Claim::number).toList());
@@ -57,16 +60,55 @@ class SeedClaimsTest {
         io("callbacks", 10_000, 10_000, 2_000);
         Assessment mixed = ThreadClaims.OVERHEAD.assess(data());
         assertEquals(Verdict.MIXED, mixed.verdict());
-        assertTrue(mixed.numbers().contains("threads / callbacks = 4\u00d7"), mixed.numbers().toString());
+        assertLine(mixed, "threads / callbacks = 4\u00d7 [");
     }
 
     @Test
-    void partialInputsDecideOnWhatWasMeasuredAndSaySo() throws Exception {
+    void aHalfMeasuredClaimIsUndecidedAndNamesTheMissingPart() throws Exception {
         io("threads", 10_000, 40_000, Double.NaN);
         io("callbacks", 10_000, 10_000, Double.NaN);
         Assessment partial = ThreadClaims.OVERHEAD.assess(data());
-        assertEquals(Verdict.SUPPORTED, partial.verdict());
+        assertEquals(Verdict.UNDECIDED, partial.verdict(), "the CPU half holds, the RSS half is missing");
+        assertLine(partial, "threads CPU per task \u2265 2x cheapest: yes");
         assertTrue(partial.note().startsWith("not measured: threads RSS"), partial.note());
+    }
+
+    @Test
+    void aRatioWhoseIntervalStraddlesTheThresholdDecidesNothing() throws Exception {
+        spread = 0.15;
+        io("threads", 10_000, 21_000, 80_000);
+        io("callbacks", 10_000, 10_000, 2_000);
+        Assessment straddling = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.UNDECIDED, straddling.verdict(), straddling.numbers().toString());
+        assertLine(straddling, "threads CPU per task \u2265 2x cheapest: undecided");
+        assertTrue(straddling.note().startsWith("undecided: threads CPU per task"), straddling.note());
+
+        results.clear();
+        spread = 0.01;
+        io("threads", 10_000, 21_000, 80_000);
+        io("callbacks", 10_000, 10_000, 2_000);
+        assertEquals(Verdict.SUPPORTED, verdict(ThreadClaims.OVERHEAD), "the same ratio, 2.1x, clears 2x when the iterations agree");
+    }
+
+    @Test
+    void aRatioWithoutSamplesHasNoIntervalAndDecidesNothing() throws Exception {
+        spread = Double.NaN;
+        io("threads", 10_000, 40_000, 80_000);
+        io("callbacks", 10_000, 10_000, 2_000);
+        Assessment a = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.UNDECIDED, a.verdict());
+        assertLine(a, "threads / callbacks = 4\u00d7 [no interval");
+    }
+
+    @Test
+    void aGradedClaimIsUndecidedWhenItsIntervalCrossesALine() throws Exception {
+        spread = 0.2;
+        results.clear();
+        model(SuiteLayout.FOOTPRINT, "threads", Map.of(SuiteLayout.IDLE_HELD, 10_000.0));
+        model(SuiteLayout.FOOTPRINT, "callbacks", Map.of(SuiteLayout.IDLE_HELD, 1_050_000.0));
+        Assessment a = AsyncClaims.MORE_TASKS.assess(data());
+        assertEquals(Verdict.UNDECIDED, a.verdict(), a.numbers().toString());
+        assertTrue(a.note().contains("crosses 100\u00d7"), a.note());
     }
 
     @Test
@@ -139,7 +181,7 @@ class SeedClaimsTest {
         checkedIo("futures", 30_000, 3_000, Map.of());
         Assessment held = ThreadClaims.OVERHEAD.assess(data());
         assertEquals(Verdict.SUPPORTED, held.verdict(), "callbacks at C=1024 is the cheapest: 4x");
-        assertTrue(held.numbers().contains("threads / callbacks = 4\u00d7"), held.numbers().toString());
+        assertLine(held, "threads / callbacks = 4\u00d7 [");
 
         results.clear();
         checkedIo("threads", 40_000, 80_000, Map.of());
@@ -147,7 +189,7 @@ class SeedClaimsTest {
         checkedIo("futures", 30_000, 3_000, Map.of());
         Assessment notHeld = ThreadClaims.OVERHEAD.assess(data());
         assertEquals(Verdict.MIXED, notHeld.verdict(), "futures is the cheapest left at C=1024: 1.33x, below 2x");
-        assertTrue(notHeld.numbers().contains("threads / futures = 1.33\u00d7"), notHeld.numbers().toString());
+        assertLine(notHeld, "threads / futures = 1.33\u00d7 [");
         assertFalse(notHeld.numbers().toString().contains("callbacks CPU"), notHeld.numbers().toString());
         assertTrue(notHeld.note().contains("not used, failed checks: callbacks C=1024 [c]"), notHeld.note());
         Assessment callbacks = ModelClaims.CALLBACKS_FAST.assess(data());
@@ -192,6 +234,10 @@ class SeedClaimsTest {
         return verdict(AsyncClaims.MORE_TASKS);
     }
 
+    private static void assertLine(Assessment a, String start) {
+        assertTrue(a.numbers().stream().anyMatch(line -> line.startsWith(start)), "a line starting " + start + " in " + a.numbers());
+    }
+
     private Verdict verdict(Claim claim) throws Exception {
         return claim.assess(data()).verdict();
     }
@@ -201,7 +247,7 @@ class SeedClaimsTest {
         for (int c : new int[] {64, 1024}) {
             Map<String, Double> secondary = new LinkedHashMap<>(Map.of(SuiteLayout.CPU_PER_TASK, cpuNs));
             if (!Double.isNaN(rssPerTask)) {
-                secondary.put(SuiteLayout.RSS, 50e6 + c * rssPerTask);
+                secondary.put(SuiteLayout.RSS, 5e6 + c * rssPerTask);
             }
             add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", String.valueOf(c)), throughput, secondary);
         }
@@ -249,10 +295,19 @@ class SeedClaimsTest {
 
     private void add(String benchmark, String mode, Map<String, String> params, double score, Map<String, Double> secondary) {
         Map<String, Object> metrics = new LinkedHashMap<>();
-        secondary.forEach((k, v) -> metrics.put(k, Map.of("score", v, "scoreUnit", unit(k))));
+        secondary.forEach((k, v) -> metrics.put(k, metric(v, unit(k))));
         results.add(new LinkedHashMap<>(Map.of("benchmark", benchmark, "mode", mode, "params", params,
-                "primaryMetric", Map.of("score", score, "scoreUnit", mode.equals("thrpt") ? "ops/s" : "s/op"),
+                "primaryMetric", metric(score, mode.equals("thrpt") ? "ops/s" : "s/op"),
                 "secondaryMetrics", metrics)));
+    }
+
+    /** A metric with three iterations {@link #spread} apart around the score, in no trend; none when the spread is NaN. */
+    private Map<String, Object> metric(double score, String unit) {
+        Map<String, Object> metric = new LinkedHashMap<>(Map.of("score", score, "scoreUnit", unit));
+        if (!Double.isNaN(spread)) {
+            metric.put("rawData", List.of(List.of(score * (1 + spread), score * (1 - spread), score)));
+        }
+        return metric;
     }
 
     private static String unit(String metric) {
