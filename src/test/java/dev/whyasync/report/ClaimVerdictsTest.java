@@ -52,8 +52,8 @@ class ClaimVerdictsTest {
      * A real quick-profile run of this suite (src/test/resources/runs/quick-run.json: the IO
      * benchmark at C=1024 with its checks, cancel and inertness), so that the rules read the metric
      * names the benchmarks really write. The expected verdicts are what the rules compute from
-     * these numbers by hand: every non-blocking IO result is CPU-saturated (so the cost claims 1
-     * and 8 have nothing to use), callbacks and futures are level (claim 3's interval crosses 0.9),
+     * these numbers by hand: the quick profile runs no load benchmark (so the cost claims 1 and 8
+     * have nothing to use), callbacks and futures are level (claim 3's interval crosses 0.9),
      * actors reach 0.70x of callbacks' throughput at 1.46x its CPU (claim 5).
      */
     @Test
@@ -67,7 +67,7 @@ class ClaimVerdictsTest {
         }
         List<SeedClaims.Row> rows = SeedClaims.assess(new SuiteData(ResultReader.read(run)));
         Map<Integer, Verdict> verdicts = verdicts(rows);
-        assertEquals(Verdict.NOT_MEASURED, verdicts.get(1), "every non-blocking result is CPU-saturated");
+        assertEquals(Verdict.NOT_MEASURED, verdicts.get(1), "the quick profile runs no load benchmark");
         assertEquals(Verdict.UNDECIDED, verdicts.get(3));
         assertEquals(Verdict.SUPPORTED, verdicts.get(5));
         assertEquals(Verdict.SUPPORTED, verdicts.get(11));

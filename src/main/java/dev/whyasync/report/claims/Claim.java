@@ -1,5 +1,6 @@
 package dev.whyasync.report.claims;
 
+import dev.whyasync.report.SuiteLayout;
 import dev.whyasync.report.suite.SuiteData;
 import dev.whyasync.report.suite.Validity.Check;
 import java.util.EnumSet;
@@ -24,6 +25,13 @@ public record Claim(int number, String text, String rule, Set<Check> needs, Func
      */
     static final Set<Check> IO_BOUND_COST = EnumSet.of(Check.C_HELD, Check.STEADY, Check.CPU_HEADROOM);
 
+    /**
+     * What claims about the cost of waiting tasks at a fixed load need (DESIGN §5a): a steady
+     * result with CPU headroom that kept up with the offered rate. A model that fell behind is not
+     * doing the same work as the others; the note names it.
+     */
+    static final Set<Check> LOAD_COST = EnumSet.of(Check.STEADY, Check.CPU_HEADROOM, Check.KEPT_UP);
+
     public Claim {
         needs = Set.copyOf(needs);
     }
@@ -37,7 +45,7 @@ public record Claim(int number, String text, String rule, Set<Check> needs, Func
         SuiteData usable = data.passing(needs);
         Assessment assessment = judge.apply(usable);
         String notUsed = usable.excluded().stream()
-                .filter(r -> SuiteData.workload(r).equals(data.headline()))
+                .filter(r -> SuiteData.workload(r).equals(data.headline()) || data.results(SuiteLayout.LOAD).contains(r))
                 .map(r -> usable.describe(r) + " " + usable.validity(r).marks())
                 .collect(Collectors.joining(", "));
         return notUsed.isEmpty() ? assessment : assessment.withNote("not used, failed checks: " + notUsed);

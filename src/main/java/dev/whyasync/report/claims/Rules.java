@@ -43,6 +43,10 @@ final class Rules {
         return model -> data.singleSamples(benchmark, model, measure);
     }
 
+    static Function<String, Optional<Samples>> load(SuiteData data, Matchup matchup, Measure measure) {
+        return model -> data.loadSamples(model, matchup.level(), measure);
+    }
+
     static Function<String, Optional<Samples>> io(SuiteData data, Matchup matchup, Measure measure) {
         return model -> data.ioSamples(model, matchup.concurrency(), measure);
     }

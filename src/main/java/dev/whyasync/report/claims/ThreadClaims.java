@@ -18,11 +18,13 @@ import java.util.Optional;
 final class ThreadClaims {
 
     static final Claim OVERHEAD = new Claim(1, "OS threads: large CPU and memory overhead for IO-bound tasks.",
-            "On the headline IO workload, at the highest concurrency threads share with a non-blocking model "
-                    + "(callbacks, futures, actors, coroutines, reactive): threads' CPU per task is at least 2x the "
-                    + "cheapest non-blocking model's; threads' extra RSS per extra task in flight is at least 2x the "
-                    + "cheapest. Supported if both hold, refuted if neither, mixed otherwise.",
-            Claim.IO_BOUND_COST, ThreadClaims::overhead);
+            "Cost at a fixed load (the load benchmark: tasks started at an offered rate, every page held 500 ms by "
+                    + "the server, so that many tasks wait at once), at the highest rate at which threads and a "
+                    + "non-blocking model (callbacks, futures, actors, coroutines, reactive) both kept up: threads' CPU "
+                    + "per task is at least 2x the cheapest non-blocking model's; threads' memory per task in flight "
+                    + "(RSS and live heap above idle, over the measured tasks in flight) is at least 2x the leanest's. "
+                    + "Supported if both hold, refuted if neither, mixed otherwise.",
+            Claim.LOAD_COST, ThreadClaims::overhead);
 
     static final Claim POOLS = new Claim(2, "Thread pools mitigate some costs, not enough for massive IO-bound workloads.",
             "On the headline IO workload (best pool size): the pool mitigates if, at the highest concurrency it "
@@ -47,17 +49,19 @@ final class ThreadClaims {
     }
 
     private static Assessment overhead(SuiteData data) {
-        Optional<Matchup> matchup = Matchup.of(data, OS_THREADS, NON_BLOCKING);
+        Optional<Matchup> matchup = Matchup.atLoad(data, OS_THREADS, NON_BLOCKING);
         if (matchup.isEmpty()) {
-            return Assessment.notMeasured("IoBenchmark results for threads and a non-blocking model");
+            return Assessment.notMeasured("LoadBenchmark results at one offered rate for threads and a non-blocking model "
+                    + "that both kept up");
         }
         Matchup m = matchup.get();
         Evidence e = new Evidence();
         Rules.ratioPart(e, "threads CPU per task ≥ 2x cheapest", OS_THREADS, "CPU per task" + m.at(), "ns",
-                data.ioSamples(OS_THREADS, m.concurrency(), Measures.CPU),
-                Pick.lowest(m.rivals(), Rules.io(data, m, Measures.CPU)), Threshold.atLeast(2));
-        Rules.ratioPart(e, "threads RSS per task in flight ≥ 2x cheapest", OS_THREADS, "RSS per extra task in flight", "B",
-                data.marginalRssSamples(OS_THREADS), Pick.lowest(NON_BLOCKING, data::marginalRssSamples), Threshold.atLeast(2));
+                data.loadSamples(OS_THREADS, m.level(), Measures.CPU),
+                Pick.lowest(m.rivals(), Rules.load(data, m, Measures.CPU)), Threshold.atLeast(2));
+        Rules.ratioPart(e, "threads memory per task in flight ≥ 2x leanest", OS_THREADS, "memory per task in flight" + m.at(), "B",
+                data.loadSamples(OS_THREADS, m.level(), Measures.MEM_PER_TASK),
+                Pick.lowest(m.rivals(), Rules.load(data, m, Measures.MEM_PER_TASK)), Threshold.atLeast(2));
         return e.verdict();
     }
 

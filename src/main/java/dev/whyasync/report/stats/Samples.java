@@ -26,16 +26,6 @@ public record Samples(double centre, int n, double variance) {
         return new Samples(value, Integer.MAX_VALUE, 0);
     }
 
-    /**
-     * A difference of two means over a constant, (a - b) / divisor: its variance of the mean is the
-     * sum of theirs, expressed here with the smaller n, so that {@link RatioEstimate} reads it right.
-     */
-    public static Samples difference(Samples a, Samples b, double divisor) {
-        int n = Math.min(a.n, b.n);
-        double varianceOfMean = a.variance / a.n + b.variance / b.n;
-        return new Samples((a.centre - b.centre) / divisor, n, n * varianceOfMean / (divisor * divisor));
-    }
-
     /** Whether a spread is known: at least two iterations. */
     public boolean hasSpread() {
         return n >= 2 && Double.isFinite(variance);

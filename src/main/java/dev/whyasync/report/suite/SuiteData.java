@@ -226,18 +226,36 @@ public final class SuiteData {
         return OptionalDouble.of((high.getAsDouble() - low.getAsDouble()) / (levels.last() - levels.first()));
     }
 
-    /** {@link #marginalRss} with its samples: the difference of the two levels' RSS samples. */
-    public Optional<Samples> marginalRssSamples(String model) {
-        TreeSet<Integer> levels = levels(model);
-        if (levels.size() < 2) {
-            return Optional.empty();
-        }
-        Optional<Samples> low = ioSamples(model, levels.first(), Measures.RSS);
-        Optional<Samples> high = ioSamples(model, levels.last(), Measures.RSS);
-        if (low.isEmpty() || high.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Samples.difference(high.get(), low.get(), levels.last() - levels.first()));
+    /**
+     * The offered rates at which the load benchmark ran a model, lowest first: the open loop's
+     * "levels". A run with several load workloads (page delays, sizes) keeps the first in
+     * parameter order, so that every model is compared on the same one.
+     */
+    public TreeSet<Integer> rates(String model) {
+        TreeSet<Integer> rates = new TreeSet<>();
+        loadAt(model).forEach(r -> rates.add((int) numberOrZero(r, SuiteLayout.RATE)));
+        return rates;
+    }
+
+    /** The model's load result at an offered rate, with its samples. */
+    public Optional<Samples> loadSamples(String model, int rate, Measure measure) {
+        return loadAt(model).filter(r -> (int) numberOrZero(r, SuiteLayout.RATE) == rate).findFirst()
+                .flatMap(r -> samples(r, measure));
+    }
+
+    /** A model's load results on the run's first load workload, default thread setting first. */
+    private Stream<BenchmarkResult> loadAt(String model) {
+        Comparator<BenchmarkResult> workloadOrder = Comparator.comparing(r -> loadWorkload(r).toString());
+        Optional<Map<String, String>> first = results(SuiteLayout.LOAD).stream().min(workloadOrder).map(SuiteData::loadWorkload);
+        return results(SuiteLayout.LOAD).stream()
+                .filter(r -> SuiteLayout.modelOf(r).orElse("").equals(model) && first.get().equals(loadWorkload(r)))
+                .sorted(Comparator.comparingDouble(r -> numberOrZero(r, SuiteLayout.THREADS)));
+    }
+
+    private static Map<String, String> loadWorkload(BenchmarkResult result) {
+        Map<String, String> params = new TreeMap<>(workload(result));
+        params.remove(SuiteLayout.RATE);
+        return params;
     }
 
     /**

@@ -45,39 +45,57 @@ class SeedClaimsTest {
 
     @Test
     void threadOverheadIsSupportedOnlyWhenBothCpuAndMemoryAreLarge() throws Exception {
-        io("threads", 10_000, 40_000, 80_000);
-        io("callbacks", 10_000, 10_000, 2_000);
-        io("futures", 10_000, 12_000, 3_000);
+        load("threads", 40_000, 80_000, Map.of());
+        load("callbacks", 10_000, 2_000, Map.of());
+        load("futures", 12_000, 3_000, Map.of());
         assertEquals(Verdict.SUPPORTED, verdict(ThreadClaims.OVERHEAD));
 
         results.clear();
-        io("threads", 10_000, 11_000, 2_100);
-        io("callbacks", 10_000, 10_000, 2_000);
+        load("threads", 11_000, 2_100, Map.of());
+        load("callbacks", 10_000, 2_000, Map.of());
         assertEquals(Verdict.REFUTED, verdict(ThreadClaims.OVERHEAD));
 
         results.clear();
-        io("threads", 10_000, 40_000, 2_100);
-        io("callbacks", 10_000, 10_000, 2_000);
+        load("threads", 40_000, 2_100, Map.of());
+        load("callbacks", 10_000, 2_000, Map.of());
         Assessment mixed = ThreadClaims.OVERHEAD.assess(data());
         assertEquals(Verdict.MIXED, mixed.verdict());
         assertLine(mixed, "threads / callbacks = 4\u00d7 [");
     }
 
     @Test
+    void asyncCostIsJudgedAgainstTheCheapestThreadBackedModelAndAgainstThreads() throws Exception {
+        load("threads", 60_000, 90_000, Map.of());
+        load("pool-200", 30_000, 30_000, Map.of());
+        load("callbacks", 10_000, 10_000, Map.of());
+        assertEquals(Verdict.SUPPORTED, verdict(AsyncClaims.LOWER_OVERHEAD));
+        load("reactive", 25_000, 25_000, Map.of());
+        Assessment a = AsyncClaims.LOWER_OVERHEAD.assess(data());
+        assertEquals(Verdict.MIXED, a.verdict(), a.numbers().toString());
+        assertLine(a, "reactive CPU per task \u2264 2/3 of pool-200's: no");
+        assertLine(a, "reactive CPU per task \u2264 2/3 of threads': yes");
+
+        results.clear();
+        load("threads", 12_000, 12_000, Map.of());
+        load("callbacks", 10_000, 10_000, Map.of());
+        assertEquals(Verdict.REFUTED, verdict(AsyncClaims.LOWER_OVERHEAD), "10k against 12k is not 2/3");
+    }
+
+    @Test
     void aHalfMeasuredClaimIsUndecidedAndNamesTheMissingPart() throws Exception {
-        io("threads", 10_000, 40_000, Double.NaN);
-        io("callbacks", 10_000, 10_000, Double.NaN);
+        load("threads", 40_000, Double.NaN, Map.of());
+        load("callbacks", 10_000, Double.NaN, Map.of());
         Assessment partial = ThreadClaims.OVERHEAD.assess(data());
-        assertEquals(Verdict.UNDECIDED, partial.verdict(), "the CPU half holds, the RSS half is missing");
+        assertEquals(Verdict.UNDECIDED, partial.verdict(), "the CPU half holds, the memory half is missing");
         assertLine(partial, "threads CPU per task \u2265 2x cheapest: yes");
-        assertTrue(partial.note().startsWith("not measured: threads RSS"), partial.note());
+        assertTrue(partial.note().startsWith("not measured: threads memory"), partial.note());
     }
 
     @Test
     void aRatioWhoseIntervalStraddlesTheThresholdDecidesNothing() throws Exception {
         spread = 0.15;
-        io("threads", 10_000, 21_000, 80_000);
-        io("callbacks", 10_000, 10_000, 2_000);
+        load("threads", 21_000, 80_000, Map.of());
+        load("callbacks", 10_000, 2_000, Map.of());
         Assessment straddling = ThreadClaims.OVERHEAD.assess(data());
         assertEquals(Verdict.UNDECIDED, straddling.verdict(), straddling.numbers().toString());
         assertLine(straddling, "threads CPU per task \u2265 2x cheapest: undecided");
@@ -85,16 +103,16 @@ class SeedClaimsTest {
 
         results.clear();
         spread = 0.01;
-        io("threads", 10_000, 21_000, 80_000);
-        io("callbacks", 10_000, 10_000, 2_000);
+        load("threads", 21_000, 80_000, Map.of());
+        load("callbacks", 10_000, 2_000, Map.of());
         assertEquals(Verdict.SUPPORTED, verdict(ThreadClaims.OVERHEAD), "the same ratio, 2.1x, clears 2x when the iterations agree");
     }
 
     @Test
     void aRatioWithoutSamplesHasNoIntervalAndDecidesNothing() throws Exception {
         spread = Double.NaN;
-        io("threads", 10_000, 40_000, 80_000);
-        io("callbacks", 10_000, 10_000, 2_000);
+        load("threads", 40_000, 80_000, Map.of());
+        load("callbacks", 10_000, 2_000, Map.of());
         Assessment a = ThreadClaims.OVERHEAD.assess(data());
         assertEquals(Verdict.UNDECIDED, a.verdict());
         assertLine(a, "threads / callbacks = 4\u00d7 [no interval");
@@ -176,20 +194,20 @@ class SeedClaimsTest {
 
     @Test
     void aResultThatDidNotHoldCIsNotUsedAndTheClaimSaysSo() throws Exception {
-        checkedIo("threads", 40_000, 80_000, Map.of());
+        checkedIo("actors", 40_000, 80_000, Map.of());
         checkedIo("callbacks", 10_000, 2_000, Map.of());
         checkedIo("futures", 30_000, 3_000, Map.of());
-        Assessment held = ThreadClaims.OVERHEAD.assess(data());
-        assertEquals(Verdict.SUPPORTED, held.verdict(), "callbacks at C=1024 is the cheapest: 4x");
-        assertLine(held, "threads / callbacks = 4\u00d7 [");
+        Assessment held = ModelClaims.ACTORS_EFFICIENT.assess(data());
+        assertEquals(Verdict.MIXED, held.verdict(), "callbacks at C=1024 is the cheapest: 4x, above 2x");
+        assertLine(held, "actors / callbacks = 4\u00d7 [");
 
         results.clear();
-        checkedIo("threads", 40_000, 80_000, Map.of());
+        checkedIo("actors", 40_000, 80_000, Map.of());
         checkedIo("callbacks", 10_000, 2_000, Map.of(SuiteLayout.INFLIGHT_CHECK, 0.0, SuiteLayout.INFLIGHT_MEAN, 700.0));
         checkedIo("futures", 30_000, 3_000, Map.of());
-        Assessment notHeld = ThreadClaims.OVERHEAD.assess(data());
-        assertEquals(Verdict.MIXED, notHeld.verdict(), "futures is the cheapest left at C=1024: 1.33x, below 2x");
-        assertLine(notHeld, "threads / futures = 1.33\u00d7 [");
+        Assessment notHeld = ModelClaims.ACTORS_EFFICIENT.assess(data());
+        assertEquals(Verdict.SUPPORTED, notHeld.verdict(), "futures is the cheapest left at C=1024: 1.33x, within 2x");
+        assertLine(notHeld, "actors / futures = 1.33\u00d7 [");
         assertFalse(notHeld.numbers().toString().contains("callbacks CPU"), notHeld.numbers().toString());
         assertTrue(notHeld.note().contains("not used, failed checks: callbacks C=1024 [c]"), notHeld.note());
         Assessment callbacks = ModelClaims.CALLBACKS_FAST.assess(data());
@@ -199,14 +217,11 @@ class SeedClaimsTest {
     }
 
     @Test
-    void aCpuSaturatedResultIsKeptFromTheIoCostClaimsOnly() throws Exception {
+    void aCpuSaturatedIoResultStillRanksCapacity() throws Exception {
         checkedIo("threads", 40_000, 80_000, Map.of());
         checkedIo("callbacks", 10_000, 2_000, Map.of(SuiteLayout.CPU_SATURATED, 1.0, SuiteLayout.CPU_CORES, 1.5,
                 SuiteLayout.FIXTURE_CPU, 0.4));
         checkedIo("futures", 30_000, 3_000, Map.of());
-        Assessment overhead = ThreadClaims.OVERHEAD.assess(data());
-        assertEquals(Verdict.MIXED, overhead.verdict());
-        assertTrue(overhead.note().contains("callbacks C=1024 [cpu]"), overhead.note());
         Assessment callbacks = ModelClaims.CALLBACKS_FAST.assess(data());
         assertTrue(callbacks.numbers().contains("callbacks throughput at C=1024 = 10k tasks/s"),
                 "throughput under saturation still ranks capacity: " + callbacks.numbers());
@@ -214,16 +229,28 @@ class SeedClaimsTest {
     }
 
     @Test
+    void aLoadResultThatFellBehindOrSaturatedTheCpuIsKeptFromTheCostClaims() throws Exception {
+        load("threads", 40_000, 80_000, Map.of());
+        load("callbacks", 10_000, 2_000, Map.of(SuiteLayout.LOAD_SATURATED, 1.0));
+        load("futures", 12_000, 3_000, Map.of(SuiteLayout.CPU_SATURATED, 1.0));
+        load("reactive", 16_000, 4_000, Map.of());
+        Assessment a = ThreadClaims.OVERHEAD.assess(data());
+        assertEquals(Verdict.SUPPORTED, a.verdict(), "reactive is the cheapest left: CPU 2.5x, memory 20x; " + a.numbers());
+        assertLine(a, "threads / reactive = 2.5\u00d7 [");
+        assertTrue(a.note().contains("callbacks at 2000 tasks/s [r]") && a.note().contains("futures at 2000 tasks/s [cpu]"), a.note());
+    }
+
+    @Test
     void aResultThatIsNotSteadyIsNotUsed() throws Exception {
-        checkedIo("threads", 40_000, 80_000, Map.of());
+        checkedIo("actors", 40_000, 80_000, Map.of());
         checkedIo("callbacks", 10_000, 2_000, Map.of());
         checkedIo("futures", 30_000, 3_000, Map.of());
         Map<String, Object> warmingUp = results.stream()
                 .filter(r -> r.get("params").equals(Map.of("model", "callbacks", "concurrency", "1024"))).findFirst().orElseThrow();
         warmingUp.put("primaryMetric", Map.of("score", 35_667.0, "scoreUnit", "ops/s",
                 "rawData", List.of(List.of(28_000.0, 38_000.0, 41_000.0))));
-        Assessment a = ThreadClaims.OVERHEAD.assess(data());
-        assertEquals(Verdict.MIXED, a.verdict());
+        Assessment a = ModelClaims.ACTORS_EFFICIENT.assess(data());
+        assertEquals(Verdict.SUPPORTED, a.verdict(), "futures is the cheapest left");
         assertTrue(a.note().contains("callbacks C=1024 [t]"), a.note());
     }
 
@@ -242,15 +269,15 @@ class SeedClaimsTest {
         return claim.assess(data()).verdict();
     }
 
-    /** IO results at C=64 and C=1024, so that a marginal RSS per task exists. */
-    private void io(String model, double throughput, double cpuNs, double rssPerTask) {
-        for (int c : new int[] {64, 1024}) {
-            Map<String, Double> secondary = new LinkedHashMap<>(Map.of(SuiteLayout.CPU_PER_TASK, cpuNs));
-            if (!Double.isNaN(rssPerTask)) {
-                secondary.put(SuiteLayout.RSS, 5e6 + c * rssPerTask);
-            }
-            add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", String.valueOf(c)), throughput, secondary);
+    /** A load result at 2,000 tasks/s offered that kept up with CPU to spare; {@code extra} overrides its flags. */
+    private void load(String model, double cpuNs, double memPerTask, Map<String, Double> extra) {
+        Map<String, Double> secondary = new LinkedHashMap<>(Map.of(SuiteLayout.CPU_PER_TASK, cpuNs,
+                SuiteLayout.LOAD_SATURATED, 0.0, SuiteLayout.CPU_SATURATED, 0.0));
+        if (!Double.isNaN(memPerTask)) {
+            secondary.put(SuiteLayout.MEM_PER_TASK, memPerTask);
         }
+        secondary.putAll(extra);
+        add("bench.LoadBenchmark.tasks", "thrpt", Map.of("model", model, "rate", "2000", "pageDelay", "500"), 2000, secondary);
     }
 
     /**
