@@ -3,7 +3,6 @@ package dev.whyasync.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.whyasync.bench.JfrEventsProfiler;
 import dev.whyasync.report.flame.Collapsed;
 import dev.whyasync.report.flame.CpuShares;
 import dev.whyasync.report.flame.FlameIndex;
@@ -33,7 +32,8 @@ import org.openjdk.jmh.profile.AsyncProfiler;
  * {@code bench --flame}: a CPU and an allocation flame graph of the client JVM for each unit at a
  * benchmark's {@link dev.whyasync.bench.FlamePoint}. The run extracts async-profiler's library for
  * this platform from the jar into a temporary folder and attaches JMH's own {@link AsyncProfiler}
- * to the unit with it: CPU samples with the chosen {@link FlameEngine} and allocation samples
+ * to the unit with it: CPU samples every {@value #CPU_INTERVAL_NS} ns of CPU time with the chosen
+ * {@link FlameEngine} and allocation samples
  * every {@value #ALLOC_INTERVAL} of allocation, both into one JFR recording of the measured
  * iterations (JMH starts the profiler at the first and stops it after the last; with several forks,
  * the last fork's recording is kept). After the unit, async-profiler's converter turns the
@@ -47,6 +47,8 @@ import org.openjdk.jmh.profile.AsyncProfiler;
 final class FlameRecorder implements AutoCloseable {
     /** Bytes allocated between two allocation samples: a few hundred samples a second at the suite's rates. */
     static final String ALLOC_INTERVAL = "256k";
+    /** CPU time between two CPU samples, ns: 500 a second per busy core, a few percent of overhead. */
+    static final long CPU_INTERVAL_NS = 2_000_000;
     static final int TOP_FRAMES = 5;
     private static final String LIBRARY = "libasyncProfiler.so";
     private static final String JMH_OUTPUT = "jmh";
@@ -98,21 +100,29 @@ final class FlameRecorder implements AutoCloseable {
         return linux && platform != null ? Optional.of(platform + "/" + LIBRARY) : Optional.empty();
     }
 
-    /** The folder of a unit's graphs: {@code <run-id>.flame/<benchmark>-<mode>-<parameters>/}. */
+    /**
+     * The folder of a unit's graphs: {@code <run-id>.flame/<benchmark>-<mode>-<model>/}, unique
+     * because a run profiles one unit per model of each benchmark and mode.
+     */
     Path unitDir(RunUnit unit) {
-        String name = JfrEventsProfiler.fileName(unit.benchmark(), unit.mode(), unit.params()).replaceFirst("\\.jfr$", "");
-        return FlameIndex.folder(resultsDir, index.runId()).resolve(name);
+        String benchmark = unit.benchmark();
+        String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        String name = shortName + "-" + unit.mode().shortLabel() + "-" + unit.params().getOrDefault("model", "all");
+        return FlameIndex.folder(resultsDir, index.runId()).resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /**
      * Empties the unit's folder (an earlier, failed attempt may have left files) and returns the
-     * options of JMH's {@code AsyncProfiler} for the unit.
+     * options of JMH's {@code AsyncProfiler} for the unit. JMH writes into a folder beside the
+     * library: async-profiler reads its options split at commas, and a results path may hold one.
      */
     String prepare(RunUnit unit) throws IOException {
-        Path dir = unitDir(unit);
-        deleteTree(dir);
-        Path output = Files.createDirectories(dir.resolve(JMH_OUTPUT));
-        return "libPath=" + library + ";event=" + engine.event() + ";alloc=" + ALLOC_INTERVAL + ";output=jfr;dir=" + output;
+        deleteTree(unitDir(unit));
+        Files.createDirectories(unitDir(unit));
+        Path output = jmhOutput();
+        deleteTree(output);
+        Files.createDirectories(output);
+        return "libPath=" + library + ";event=" + engine.event() + ";interval=" + CPU_INTERVAL_NS + ";alloc=" + ALLOC_INTERVAL + ";output=jfr;dir=" + output;
     }
 
     /**
@@ -121,7 +131,7 @@ final class FlameRecorder implements AutoCloseable {
      */
     void finish(RunUnit unit, ArrayNode result) throws IOException {
         Path dir = unitDir(unit);
-        Path output = dir.resolve(JMH_OUTPUT);
+        Path output = jmhOutput();
         Path recording = dir.resolve(FlameIndex.RECORDING);
         Files.move(newestRecording(output), recording);
         deleteTree(output);
@@ -147,6 +157,10 @@ final class FlameRecorder implements AutoCloseable {
                 resultsDir.relativize(dir).toString(), recordedEngine(recording).orElse(engine.event()), shares.samples(),
                 Collapsed.read(allocStacks).total(), percent, shares.top()));
         index.write(indexFile);
+    }
+
+    private Path jmhOutput() {
+        return library.resolveSibling(JMH_OUTPUT);
     }
 
     @Override

@@ -88,7 +88,7 @@ record RunUnit(String benchmark, Mode mode, Map<String, String> params, String l
         entry.values().forEach((name, planned) -> {
             if (!name.equals(MODEL) && !planned.isEmpty()) {
                 String wanted = preferred.get(name);
-                values.put(name, planned.contains(wanted) ? wanted : planned.get(0));
+                values.put(name, wanted != null && planned.contains(wanted) ? wanted : planned.get(0));
             }
         });
         return values;

@@ -25,7 +25,7 @@ public record CpuShares(Map<FrameGroup, Double> percent, List<TopFrame> top, lon
         top = List.copyOf(top);
     }
 
-    /** A frame the most samples ended in: a Java method, or a group's name for stacks without one. */
+    /** A Java method that many samples ended in (counting the native and kernel frames it called). */
     public record TopFrame(String frame, FrameGroup group, double percent) {
     }
 
@@ -38,9 +38,10 @@ public record CpuShares(Map<FrameGroup, Double> percent, List<TopFrame> top, lon
             FrameGroup group = stack.group(runtime);
             byGroup.merge(group, stack.weight(), Long::sum);
             Frame leaf = group == FrameGroup.GC || group == FrameGroup.JIT ? null : stack.leafJavaFrame();
-            String name = leaf == null ? group.title() : leaf.display();
-            byFrame.merge(name, stack.weight(), Long::sum);
-            groupOf.putIfAbsent(name, group);
+            if (leaf != null) {
+                byFrame.merge(leaf.display(), stack.weight(), Long::sum);
+                groupOf.putIfAbsent(leaf.display(), group);
+            }
         }
         long total = cpu.total();
         Map<FrameGroup, Double> percent = new EnumMap<>(FrameGroup.class);
