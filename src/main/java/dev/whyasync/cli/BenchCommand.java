@@ -41,10 +41,10 @@ final class BenchCommand {
             Flag.valued("--minutes", "n", "soak profile: minutes each model runs (default " + Profiles.SOAK_MINUTES + ")"),
             Flag.valued(JvmArgs.FLAG, "options", "JVM options for every fork, after each benchmark's own: \"-XX:+UseZGC\""),
             Flag.toggle(JFR, "JFR events per iteration (jfr.* metrics); keep each unit's recording"),
-            Flag.toggle(FLAME, "CPU and allocation flame graphs per model (async-profiler); default in the full profile"),
+            Flag.toggle(FLAME, "CPU and allocation flame graphs per model (default in full)"),
             Flag.toggle(NO_FLAME, "no flame graphs, even in the full profile"),
-            Flag.valued(FlameEngine.FLAG, "engine", "how --flame samples CPU: " + String.join(", ", FlameEngine.EVENTS)
-                    + " (default: cpu where perf events are allowed, else itimer)"),
+            Flag.valued(FlameEngine.FLAG, "engine", "--flame's CPU engine: " + String.join(", ", FlameEngine.EVENTS)
+                    + " (default: by the kernel)"),
             Flag.toggle("--dry-run", "print the plan and stop"));
 
     static final Command COMMAND = Command.of("bench",
