@@ -35,6 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
         question = "How many two-page tasks per second does each model finish with C tasks in flight, at what CPU, memory and latency?",
         supportedIf = "at 20 ms delay and large C, non-blocking models and virtual threads reach higher tasks/s than threads and pools, "
                 + "with less CPU and RSS per task")
+// bench --flame profiles each model at one concurrency of the IO-bound case
+@FlamePoint({"concurrency=1024", "delay=20", "size=1024"})
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -34,6 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
         question = "At the same offered load of IO-bound tasks, what CPU, memory and latency does each model spend per task?",
         supportedIf = "at a fixed rate with many tasks waiting, threads and pools spend clearly more CPU and memory per task "
                 + "than the async models, or cannot keep up")
+// bench --flame profiles each model at the fixed load the default profile reports
+@FlamePoint("rate=2000")
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -29,6 +29,8 @@ final class BenchCommand {
     /** A soak longer than a day is a typing mistake more often than a plan. */
     private static final int MAX_MINUTES = 24 * 60;
     private static final String JFR = "--jfr";
+    private static final String FLAME = "--flame";
+    private static final String NO_FLAME = "--no-flame";
 
     static final List<Flag> FLAGS = List.of(
             Flag.valued("--profile", "name", "the suite to run: " + Profiles.names() + " (default: default)"),
@@ -39,6 +41,10 @@ final class BenchCommand {
             Flag.valued("--minutes", "n", "soak profile: minutes each model runs (default " + Profiles.SOAK_MINUTES + ")"),
             Flag.valued(JvmArgs.FLAG, "options", "JVM options for every fork, after each benchmark's own: \"-XX:+UseZGC\""),
             Flag.toggle(JFR, "JFR events per iteration (jfr.* metrics); keep each unit's recording"),
+            Flag.toggle(FLAME, "CPU and allocation flame graphs per model (default in full)"),
+            Flag.toggle(NO_FLAME, "no flame graphs, even in the full profile"),
+            Flag.valued(FlameEngine.FLAG, "engine", "--flame's CPU engine: " + String.join(", ", FlameEngine.EVENTS)
+                    + " (default: by the kernel)"),
             Flag.toggle("--dry-run", "print the plan and stop"));
 
     static final Command COMMAND = Command.of("bench",
@@ -60,9 +66,19 @@ final class BenchCommand {
             first, and one it refuses stops the run before any unit (exit status 2). --jfr records JFR \
             events in each iteration (thread starts, GC pauses, and pinned virtual threads and parks of \
             1 ms or more) as jfr.* metrics and keeps each unit's recording in <dir>/<run-id>.jfr/. \
+            --flame (the full profile's default; --no-flame turns it off) profiles the client JVM with \
+            async-profiler during the measured iterations of one unit per model of LoadBenchmark (at \
+            rate=2000) and IoBenchmark (at concurrency=1024, delay=20), writes a CPU and an allocation \
+            flame graph of each to <dir>/<run-id>.flame/<unit>/cpu.html and alloc.html (with collapsed \
+            stacks and the JFR recording) indexed by <dir>/<run-id>.flame.json, and adds the share of CPU \
+            samples in the model's runtime, Netty, the JDK, whyasync, GC, JIT and the rest as flame.cpu.* \
+            metrics (percent). CPU samples come from perf events (engine cpu) where \
+            kernel.perf_event_paranoid is 1 or lower or the process holds CAP_PERFMON or CAP_SYS_ADMIN, else \
+            from itimer; --flame-engine chooses; the plan and the flame index name the engine. \
             A failed unit is reported and the run goes on; a run that is stopped or has \
             failed units ends incomplete (exit status 1), and 'bench --resume <run-id>' runs only the \
-            units it is missing, with the run's own profile, --only, -p, --jvm-args and --jfr. Any \
+            units it is missing, with the run's own profile, --only, -p, --jvm-args, --jfr and flame \
+            graphs. Any \
             other JMH setting: 'whyasync jmh'.""",
             FLAGS, BenchCommand::run);
 
@@ -83,7 +99,8 @@ final class BenchCommand {
                 arguments.string("--only", null), params,
                 arguments.string("--minutes", null) == null ? null
                         : arguments.integer("--minutes", Profiles.SOAK_MINUTES, 1, MAX_MINUTES),
-                JvmArgs.parse(arguments.string(JvmArgs.FLAG, null)), arguments.has(JFR));
+                JvmArgs.parse(arguments.string(JvmArgs.FLAG, null)), arguments.has(JFR), flameChoice(arguments),
+                arguments.string(FlameEngine.FLAG, null));
         SuitePlan plan = choice.plan();
         JvmArgs.check(plan);
         MachineLimits limits = MachineLimits.read();
@@ -101,6 +118,9 @@ final class BenchCommand {
                 + files.results() + " as soon as its unit finishes");
         if (choice.jfr()) {
             io.out().println("each unit's JFR recording goes to " + files.jfrDir() + "/");
+        }
+        if (plan.profile().recordsFlames()) {
+            io.out().println("flame graphs go to " + files.flameDir() + "/, indexed by " + files.flameIndex());
         }
         return execute(plan, files, RunMeta.started(files.runId(), choice, args, limits), Set.of(), dir, io);
     }
@@ -122,7 +142,7 @@ final class BenchCommand {
         io.out().println("run " + runId + " (profile " + plan.profile().name()
                 + (run.meta().only() == null ? "" : ", --only " + run.meta().only())
                 + (run.meta().jvmArgs().isEmpty() ? "" : ", " + JvmArgs.FLAG + " '" + String.join(" ", run.meta().jvmArgs()) + "'")
-                + (run.meta().jfr() ? ", " + JFR : "") + "): "
+                + (run.meta().jfr() ? ", " + JFR : "") + (run.meta().flame() ? ", " + FLAME : "") + "): "
                 + (units.size() - missing.size()) + " of " + units.size() + " units done; " + missing.size()
                 + " to run, about " + SuitePlan.minutes(missing.stream().map(RunUnit::estimate)
                         .reduce(Duration.ZERO, Duration::plus)));
@@ -142,17 +162,28 @@ final class BenchCommand {
     /** A resume measures what the run it resumes chose; a choice of its own is a mistake. */
     private static void refuseOwnChoice(Arguments arguments, Map<String, List<String>> params) {
         List<String> chosen = new ArrayList<>(arguments.values().keySet().stream()
-                .filter(flag -> List.of("--profile", "--only", "--minutes", JvmArgs.FLAG).contains(flag)).sorted().toList());
-        if (arguments.has(JFR)) {
-            chosen.add(JFR);
+                .filter(flag -> List.of("--profile", "--only", "--minutes", JvmArgs.FLAG, FlameEngine.FLAG).contains(flag))
+                .sorted().toList());
+        for (String toggle : List.of(JFR, FLAME, NO_FLAME)) {
+            if (arguments.has(toggle)) {
+                chosen.add(toggle);
+            }
         }
         if (!params.isEmpty()) {
             chosen.add(SuiteChoice.PARAM_FLAG);
         }
         if (!chosen.isEmpty()) {
-            throw new UsageException("--resume takes the profile, --only, -p, --minutes, --jvm-args and --jfr of the run it "
-                    + "resumes; drop " + String.join(" and ", chosen) + " " + Arguments.seeHelp("bench"));
+            throw new UsageException("--resume takes the profile, --only, -p, --minutes, --jvm-args, --jfr and --flame of the "
+                    + "run it resumes; drop " + String.join(" and ", chosen) + " " + Arguments.seeHelp("bench"));
         }
+    }
+
+    /** {@code --flame}: true, {@code --no-flame}: false, neither: null (the profile's default); both is a mistake. */
+    private static Boolean flameChoice(Arguments arguments) {
+        if (arguments.has(FLAME) && arguments.has(NO_FLAME)) {
+            throw new UsageException(FLAME + " and " + NO_FLAME + " contradict each other; keep one " + Arguments.seeHelp("bench"));
+        }
+        return arguments.has(FLAME) ? Boolean.TRUE : arguments.has(NO_FLAME) ? Boolean.FALSE : null;
     }
 
     /** "JDK 21.0.5 at commit 3f2a...": what must not change between a run and its resume for its numbers to compare. */
@@ -180,6 +211,9 @@ final class BenchCommand {
         io.out().println("  " + files.meta() + "  environment and status");
         if (plan.profile().recordsJfr()) {
             io.out().println("  " + files.jfrDir() + "/  JFR recordings, one per unit");
+        }
+        if (plan.profile().recordsFlames()) {
+            io.out().println("  " + files.flameIndex() + "  flame graphs in " + files.flameDir() + "/, one pair per profiled unit");
         }
         if (!RunMeta.COMPLETE.equals(status)) {
             List<RunUnit> missing = outcome.missing(units);

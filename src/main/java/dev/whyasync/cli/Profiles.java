@@ -7,6 +7,7 @@ import dev.whyasync.bench.LatencyProfiler;
 import dev.whyasync.bench.ReportedMetricsProfiler;
 import dev.whyasync.bench.SoakProfiler;
 import dev.whyasync.bench.TaskLoopProfiler;
+import org.openjdk.jmh.profile.AsyncProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -28,8 +29,8 @@ import java.util.stream.Collectors;
  * warm-up, a single-shot benchmark its twenty samples). It also sets the values of the parameters it names; the others keep their
  * {@code @Param} values. JMH ignores a parameter no benchmark declares, so the plan printed before a
  * run names such strays. {@code --only} and {@code -p} make a profile with other benchmarks or
- * values ({@link Profile#with}), {@code --jvm-args} and {@code --jfr} one with more JVM options and
- * the JFR profiler ({@link Profile#choosing}), and a run hands JMH one unit at a time
+ * values ({@link Profile#with}), {@code --jvm-args}, {@code --jfr} and {@code --flame} one with more
+ * JVM options, the JFR profiler and async-profiler ({@link Profile#choosing}), and a run hands JMH one unit at a time
  * ({@link Profile#options}).
  *
  * <p>The budgets, on two cores: quick is for CI (about 6 minutes), default is the first run on a
@@ -43,10 +44,11 @@ final class Profiles {
      * One suite: which benchmarks, how they are run, the parameter values it sweeps and the
      * profilers it attaches; {@code jvmArgsAppend} replaces each benchmark's own JVM options (the
      * soak's fixed heap) when not empty, and {@code jvmArgs}, the user's {@code --jvm-args}, come
-     * after either.
+     * after either; {@code flame}, when not null, is the engine of {@code --flame}'s CPU samples.
      */
     record Profile(String name, String summary, List<String> includes, RunSettings settings, Map<String, List<String>> params,
-                   List<Class<? extends Profiler>> profilers, List<String> jvmArgsAppend, List<String> jvmArgs) {
+                   List<Class<? extends Profiler>> profilers, List<String> jvmArgsAppend, List<String> jvmArgs,
+                   FlameEngine flame) {
 
         Profile {
             includes = List.copyOf(includes);
@@ -58,7 +60,7 @@ final class Profiles {
 
         Profile(String name, String summary, List<String> includes, RunSettings settings, Map<String, List<String>> params,
                 List<Class<? extends Profiler>> profilers, List<String> jvmArgsAppend) {
-            this(name, summary, includes, settings, params, profilers, jvmArgsAppend, List.of());
+            this(name, summary, includes, settings, params, profilers, jvmArgsAppend, List.of(), null);
         }
 
         /** A profile with the suite's profilers and each benchmark's own JVM arguments. */
@@ -70,28 +72,29 @@ final class Profiles {
         Profile with(List<String> otherIncludes, Map<String, List<String>> replacedParams) {
             Map<String, List<String>> merged = new TreeMap<>(params);
             merged.putAll(replacedParams);
-            return new Profile(name, summary, otherIncludes, settings, merged, profilers, jvmArgsAppend, jvmArgs);
+            return new Profile(name, summary, otherIncludes, settings, merged, profilers, jvmArgsAppend, jvmArgs, flame);
         }
 
         /** This profile with each measurement iteration lasting {@code time} (the soak's {@code --minutes}). */
         Profile measuring(Duration time) {
             return new Profile(name, summary, includes, settings.withMeasurementTime(time), params, profilers, jvmArgsAppend,
-                    jvmArgs);
+                    jvmArgs, flame);
         }
 
         /**
          * This profile with the user's {@code --jvm-args} after every benchmark's own options and,
          * for {@code --jfr}, the JFR events profiler just outside the CPU profiler: its recording
          * starts before the CPU window opens and is stopped, written and read after it closes, and
-         * the other profilers' work (the footprint's full GC, the histograms) stays out of its counts.
+         * the other profilers' work (the footprint's full GC, the histograms) stays out of its counts;
+         * with a {@code flameEngine}, the units at a flame point are profiled with async-profiler.
          */
-        Profile choosing(List<String> chosenJvmArgs, boolean jfr) {
+        Profile choosing(List<String> chosenJvmArgs, boolean jfr, FlameEngine flameEngine) {
             List<Class<? extends Profiler>> attached = new ArrayList<>(profilers);
             if (jfr && !attached.contains(JfrEventsProfiler.class)) {
                 int cpu = attached.indexOf(ClientCpuProfiler.class);
                 attached.add(cpu < 0 ? attached.size() : cpu, JfrEventsProfiler.class);
             }
-            return new Profile(name, summary, includes, settings, params, attached, jvmArgsAppend, chosenJvmArgs);
+            return new Profile(name, summary, includes, settings, params, attached, jvmArgsAppend, chosenJvmArgs, flameEngine);
         }
 
         /** Whether the runs record JFR events ({@code bench --jfr}). */
@@ -115,21 +118,38 @@ final class Profiles {
             return options;
         }
 
+        /** Whether the runs record flame graphs ({@code bench --flame}, and the full profile unless {@code --no-flame}). */
+        boolean recordsFlames() {
+            return flame != null;
+        }
+
         ChainedOptionsBuilder options(RunUnit unit) {
-            return options(unit, null);
+            return options(unit, null, null);
         }
 
         /**
          * JMH options for one unit of this profile: its one benchmark and mode, each parameter
          * fixed to the unit's value, this profile's settings, profilers and JVM options; with
-         * {@code --jfr}, the forks keep their recordings in {@code jfrDir}. The caller adds where
-         * the results go.
+         * {@code --jfr}, the forks keep their recordings in {@code jfrDir}; with {@code asyncProfiler}
+         * options ({@code --flame}), JMH's async-profiler sits just outside the CPU profiler, as the
+         * JFR profiler does, so that starting it and writing its recording stay out of the CPU window.
+         * The caller adds where the results go.
          */
-        ChainedOptionsBuilder options(RunUnit unit, Path jfrDir) {
+        ChainedOptionsBuilder options(RunUnit unit, Path jfrDir, String asyncProfiler) {
             ChainedOptionsBuilder options = new OptionsBuilder().include(unit.pattern()).mode(unit.mode());
             settings.applyTo(options);
             unit.params().forEach((param, value) -> options.param(param, value));
-            profilers.forEach(options::addProfiler);
+            boolean flameAdded = asyncProfiler == null;
+            for (Class<? extends Profiler> profiler : profilers) {
+                if (!flameAdded && profiler == ClientCpuProfiler.class) {
+                    options.addProfiler(AsyncProfiler.class, asyncProfiler);
+                    flameAdded = true;
+                }
+                options.addProfiler(profiler);
+            }
+            if (!flameAdded) {
+                options.addProfiler(AsyncProfiler.class, asyncProfiler);
+            }
             // JMH's jvmArgsAppend replaces the benchmark's own list, so the own options are repeated here
             List<String> append = forkOptions(unit.jvmArgsAppend());
             if (jfrDir != null && recordsJfr()) {
@@ -195,6 +215,11 @@ final class Profiles {
             List.of(SoakProfiler.class, ClientCpuProfiler.class), List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
 
     static final List<Profile> ALL = List.of(QUICK, DEFAULT, FULL, SOAK);
+
+    /** The publication run records flame graphs unless {@code --no-flame} says otherwise; the others only with {@code --flame}. */
+    static boolean flamesByDefault(String profile) {
+        return FULL.name().equals(profile);
+    }
 
     private Profiles() {
     }

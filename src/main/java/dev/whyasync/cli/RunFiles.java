@@ -1,5 +1,6 @@
 package dev.whyasync.cli;
 
+import dev.whyasync.report.flame.FlameIndex;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
  * atomically to claim the id, so two runs started in the same second still get two ids.
  * While a unit runs, JMH writes its result to {@code <run-id>.unit.tmp}, which is appended to the
  * results and then deleted. With {@code --jfr}, each unit's recording goes to the folder
- * {@code <run-id>.jfr/}, whose name no {@code *.json} pattern matches.
+ * {@code <run-id>.jfr/}, whose name no {@code *.json} pattern matches; with flame graphs, each
+ * profiled unit's go to {@code <run-id>.flame/}, indexed by {@code <run-id>.flame.json}.
  */
 record RunFiles(String runId, Path results, Path meta) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -49,6 +51,20 @@ record RunFiles(String runId, Path results, Path meta) {
         return results.resolveSibling(runId + ".jfr");
     }
 
+    /** Where the profiled units' flame graphs go ({@code bench --flame}): a folder per unit. */
+    Path flameDir() {
+        return FlameIndex.folder(folder(), runId);
+    }
+
+    /** The index of the run's flame graphs. */
+    Path flameIndex() {
+        return FlameIndex.file(folder(), runId);
+    }
+
+    private Path folder() {
+        return results.getParent() == null ? Path.of("") : results.getParent();
+    }
+
     /** Claims a fresh run id in {@code dir} (created if missing) by creating its empty meta file. */
     static RunFiles reserve(Path dir, String profile, LocalDateTime now) throws IOException {
         Files.createDirectories(dir);
@@ -56,7 +72,7 @@ record RunFiles(String runId, Path results, Path meta) {
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String id = n == 1 ? base : base + "-" + n;
             RunFiles files = of(dir, id);
-            if (Stream.of(".json", ".md", ".html", ".jfr").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
+            if (Stream.of(".json", ".md", ".html", ".jfr", ".flame", ".flame.json").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
                 continue;
             }
             try {

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code <run-id>.meta.json}: what a JMH result file does not say about its run: the JDK, OS,
- * cores, memory, source commit, profile (with {@code --only}, {@code -p}, {@code --jvm-args} and
- * {@code --jfr}), command line, start and end, each later resumption, and whether the run
+ * cores, memory, source commit, profile (with {@code --only}, {@code -p}, {@code --jvm-args},
+ * {@code --jfr}, whether flame graphs are recorded and {@code --flame-engine}), command line, start and end, each later resumption, and whether the run
  * completed. It is written once before the run (status incomplete, no end) and again after it, so
  * that a run killed halfway leaves a file that says so. Which units finished is not repeated here:
  * the result file itself says that.
@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 record RunMeta(String runId, String status, String profile, String only, Map<String, List<String>> params,
                List<String> arguments, String commandLine, String start, String end, Jdk jdk, Os os, int cores,
                long memoryBytes, String gitCommit, Boolean gitDirty, Limits limits, List<Resume> resumes,
-               String networkPath, Integer minutes, List<String> jvmArgs, Boolean jfr) {
+               String networkPath, Integer minutes, List<String> jvmArgs, Boolean jfr, Boolean flame, String flameEngine) {
 
     static final String COMPLETE = "complete";
     static final String INCOMPLETE = "incomplete";
@@ -53,6 +53,8 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
         // a meta file from before --jvm-args and --jfr: none given
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         jfr = Boolean.TRUE.equals(jfr);
+        // a meta file from before --flame: none recorded, whatever its profile
+        flame = Boolean.TRUE.equals(flame);
     }
 
     record Jdk(String version, String vendor, String home, String vm) {
@@ -88,7 +90,8 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
                 new Os(System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")),
                 limits.cores(), limits.memoryBytes(), commit, checkout == null ? null : dirty(checkout),
                 new Limits(limits.maxPlatformThreads(), limits.maxConnections(), limits.describe()), List.of(),
-                NetworkPath.of(choice.params()), choice.minutes(), choice.jvmArgs(), choice.jfr());
+                NetworkPath.of(choice.params()), choice.minutes(), choice.jvmArgs(), choice.jfr(), choice.recordsFlames(),
+                choice.flameEngine());
     }
 
     /** The meta file of an earlier run; a problem is one line naming the file. */
@@ -108,7 +111,7 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
 
     /** The suite this run measures, as its command line chose it. */
     SuiteChoice choice() {
-        return new SuiteChoice(profile, only, params, minutes, jvmArgs, jfr);
+        return new SuiteChoice(profile, only, params, minutes, jvmArgs, jfr, flame, flameEngine);
     }
 
     RunMeta finished(String finalStatus) {
@@ -124,7 +127,7 @@ record RunMeta(String runId, String status, String profile, String only, Map<Str
 
     private RunMeta with(String newStatus, String newEnd, List<Resume> newResumes) {
         return new RunMeta(runId, newStatus, profile, only, params, arguments, commandLine, start, newEnd, jdk, os, cores,
-                memoryBytes, gitCommit, gitDirty, limits, newResumes, networkPath, minutes, jvmArgs, jfr);
+                memoryBytes, gitCommit, gitDirty, limits, newResumes, networkPath, minutes, jvmArgs, jfr, flame, flameEngine);
     }
 
     /** Writes beside the target and renames, so that a reader never sees half a file. */

@@ -1,5 +1,6 @@
 package dev.whyasync.cli;
 
+import dev.whyasync.bench.FlamePoint;
 import dev.whyasync.report.results.BenchmarkKey;
 import org.openjdk.jmh.annotations.Mode;
 
@@ -19,10 +20,14 @@ import java.util.regex.Pattern;
  * it for people by the parameters that vary in its plan; {@code estimate} is the plan's guess of
  * its duration; {@code jvmArgsAppend} is what the benchmark's {@code @Fork(jvmArgsAppend)} adds to
  * its forks, which a run that appends options of its own must repeat (JMH takes the run's list
- * instead of the benchmark's, not after it).
+ * instead of the benchmark's, not after it). {@code flamePoint} says whether {@code --flame} profiles
+ * it: the unit of its model at its benchmark's {@link FlamePoint}.
  */
 record RunUnit(String benchmark, Mode mode, Map<String, String> params, String label, Duration estimate,
-               List<String> jvmArgsAppend) {
+               List<String> jvmArgsAppend, boolean flamePoint) {
+
+    /** The parameter a flame point keeps every value of: one flame graph per model. */
+    private static final String MODEL = "model";
 
     RunUnit {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
@@ -30,7 +35,7 @@ record RunUnit(String benchmark, Mode mode, Map<String, String> params, String l
     }
 
     RunUnit(String benchmark, Mode mode, Map<String, String> params, String label, Duration estimate) {
-        this(benchmark, mode, params, label, estimate, List.of());
+        this(benchmark, mode, params, label, estimate, List.of(), false);
     }
 
     /** The key of the unit's result in JMH's JSON: the mode as JMH writes it ("thrpt", "ss"). */
@@ -47,13 +52,46 @@ record RunUnit(String benchmark, Mode mode, Map<String, String> params, String l
         List<Mode> modes = declared == Mode.All
                 ? Arrays.stream(Mode.values()).filter(mode -> mode != Mode.All).toList() : List.of(declared);
         List<RunUnit> units = new ArrayList<>();
+        Map<String, String> flamePoint = flamePoint(entry);
         for (Mode mode : modes) {
             for (Map<String, String> set : parameterSets(entry.values())) {
                 units.add(new RunUnit(entry.benchmark().name(), mode, set, label(entry, mode, set), estimate,
-                        entry.benchmark().jvmArgsAppend()));
+                        entry.benchmark().jvmArgsAppend(), flamePoint != null && set.entrySet().containsAll(flamePoint.entrySet())));
             }
         }
         return units;
+    }
+
+    /**
+     * The parameter values of an entry's flame point, the model's aside: each the benchmark's
+     * preferred value where the plan has it, else the plan's first; null for a benchmark without a
+     * {@link FlamePoint}, or one this JVM cannot load (a name from another build).
+     */
+    private static Map<String, String> flamePoint(SuitePlan.Entry entry) {
+        String benchmark = entry.benchmark().name();
+        FlamePoint point;
+        try {
+            point = Class.forName(benchmark.substring(0, Math.max(0, benchmark.lastIndexOf('.'))), false,
+                    RunUnit.class.getClassLoader()).getAnnotation(FlamePoint.class);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        if (point == null) {
+            return null;
+        }
+        Map<String, String> preferred = new TreeMap<>();
+        for (String setting : point.value()) {
+            int eq = setting.indexOf('=');
+            preferred.put(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+        Map<String, String> values = new TreeMap<>();
+        entry.values().forEach((name, planned) -> {
+            if (!name.equals(MODEL) && !planned.isEmpty()) {
+                String wanted = preferred.get(name);
+                values.put(name, wanted != null && planned.contains(wanted) ? wanted : planned.get(0));
+            }
+        });
+        return values;
     }
 
     /** JMH's include pattern for this benchmark and no other (JMH searches names with the pattern). */

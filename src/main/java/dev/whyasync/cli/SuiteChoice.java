@@ -16,11 +16,15 @@ import java.util.regex.PatternSyntaxException;
  * What a run measures, as the user chose it: a profile, optionally {@code --only <regex>} in place
  * of the profile's list of benchmarks, and {@code -p name=v1,v2} in place of a parameter's values.
  * For the soak profile, {@code --minutes} sets how long each model runs. {@code --jvm-args} adds JVM
- * options to every fork, and {@code --jfr} records JFR events in every iteration.
- * The meta file keeps them all, so that {@code bench --resume} plans exactly the same units.
+ * options to every fork, and {@code --jfr} records JFR events in every iteration. {@code --flame}
+ * ({@code flame} true), {@code --no-flame} (false) or, when neither is given (null), the profile's
+ * default (the full profile's, where this platform has async-profiler's library) says whether flame
+ * graphs are recorded, {@code --flame-engine} ({@code flameEngine})
+ * with which engine. The meta file keeps them all, so that {@code bench --resume} plans exactly the
+ * same units.
  */
 record SuiteChoice(String profile, String only, Map<String, List<String>> params, Integer minutes, List<String> jvmArgs,
-                   boolean jfr) {
+                   boolean jfr, Boolean flame, String flameEngine) {
     static final String PARAM_FLAG = "-p";
 
     SuiteChoice {
@@ -30,6 +34,25 @@ record SuiteChoice(String profile, String only, Map<String, List<String>> params
             throw new UsageException("--minutes sets how long each model runs in the soak; it needs --profile "
                     + Profiles.SOAK.name() + " " + Arguments.seeHelp("bench"));
         }
+        if (flameEngine != null) {
+            FlameEngine.requireKnown(flameEngine);
+            if (Boolean.FALSE.equals(flame)) {
+                throw new UsageException(FlameEngine.FLAG + " chooses how --flame samples the CPU; drop it or --no-flame "
+                        + Arguments.seeHelp("bench"));
+            }
+            flame = true;
+        }
+        if (Boolean.TRUE.equals(flame) && FlameRecorder.libraryResource().isEmpty()) {
+            throw new UsageException("--flame needs async-profiler's library for Linux on x64 or arm64; this is "
+                    + System.getProperty("os.name") + " on " + System.getProperty("os.arch") + " " + Arguments.seeHelp("bench"));
+        }
+        // the profile's default: the full profile records flame graphs where this platform has the library
+        flame = flame != null ? flame : Profiles.flamesByDefault(profile) && FlameRecorder.libraryResource().isPresent();
+    }
+
+    SuiteChoice(String profile, String only, Map<String, List<String>> params, Integer minutes, List<String> jvmArgs,
+                boolean jfr) {
+        this(profile, only, params, minutes, jvmArgs, jfr, null, null);
     }
 
     SuiteChoice(String profile, String only, Map<String, List<String>> params, Integer minutes) {
@@ -51,8 +74,14 @@ record SuiteChoice(String profile, String only, Map<String, List<String>> params
                         + " " + Arguments.seeHelp("bench"));
             }
         }
-        Profile chosen = named.with(only == null ? named.includes() : List.of(only), params).choosing(jvmArgs, jfr);
+        Profile chosen = named.with(only == null ? named.includes() : List.of(only), params)
+                .choosing(jvmArgs, jfr, recordsFlames() ? FlameEngine.forThisMachine(flameEngine) : null);
         return minutes == null ? chosen : chosen.measuring(Duration.ofMinutes(minutes));
+    }
+
+    /** Whether the run records flame graphs: asked for, or the profile's default. */
+    boolean recordsFlames() {
+        return flame;
     }
 
     /** The plan of this choice over the benchmarks of this build; a {@code -p} no chosen benchmark declares is refused. */

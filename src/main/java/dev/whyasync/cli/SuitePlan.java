@@ -162,6 +162,14 @@ record SuitePlan(Profile profile, List<Entry> entries) {
         if (profile.recordsJfr()) {
             text.append("JFR in every iteration (--jfr): pinned virtual threads, thread starts, parks and GC pauses\n");
         }
+        if (profile.recordsFlames()) {
+            List<RunUnit> profiled = units().stream().filter(RunUnit::flamePoint).toList();
+            text.append("flame graphs (--flame) of ").append(profiled.size()).append(profiled.size() == 1 ? " unit" : " units")
+                    .append(profiled.isEmpty() ? " (no chosen benchmark has a flame point)" : ": " + profiled.stream()
+                            .map(RunUnit::label).collect(Collectors.joining(", ")))
+                    .append("\n  CPU engine ").append(profile.flame().event()).append(": ").append(profile.flame().reason())
+                    .append('\n');
+        }
         return text.append("estimated time: about ").append(minutes(estimate())).append('\n').toString();
     }
 

@@ -58,35 +58,37 @@ final class SuiteRun {
         Set<BenchmarkKey> finished = new LinkedHashSet<>(done);
         List<RunUnit> failed = new ArrayList<>();
         Pace pace = new Pace(units.stream().filter(unit -> !done.contains(unit.key())).toList());
-        for (int i = 0; i < units.size() && !guard.stopping(); i++) {
-            RunUnit unit = units.get(i);
-            if (finished.contains(unit.key())) {
-                continue;
-            }
-            String tag = "[" + (i + 1) + "/" + units.size() + "] " + unit.label();
-            io.out().println(tag + " ...");
-            long start = System.nanoTime();
-            String problem;
-            try {
-                ArrayNode result = runOne(profile, unit, files, jmhOutput);
-                results.append(result);
-                finished.add(unit.key());
-                problem = null;
-            } catch (UnitFailedException e) {
-                failed.add(unit);
-                problem = e.getMessage();
-                pause(AFTER_FAILURE_MS);
-            }
-            List<String> leftovers = guard.processes().reap(EXIT_PATIENCE);
-            Duration duration = pace.took(unit, System.nanoTime() - start);
-            if (problem == null) {
-                io.out().println(tag + " ... done in " + SuitePlan.minutes(duration) + "; " + pace.remaining());
-            } else {
-                io.err().println("whyasync: " + tag + " failed after " + SuitePlan.minutes(duration) + ": " + problem
-                        + (guard.stopping() ? "" : "; going on with the next unit"));
-            }
-            if (!leftovers.isEmpty()) {
-                io.err().println("whyasync: ended what the unit left running: " + String.join(", ", leftovers));
+        try (FlameRecorder flames = profile.recordsFlames() ? FlameRecorder.open(profile.flame(), files) : null) {
+            for (int i = 0; i < units.size() && !guard.stopping(); i++) {
+                RunUnit unit = units.get(i);
+                if (finished.contains(unit.key())) {
+                    continue;
+                }
+                String tag = "[" + (i + 1) + "/" + units.size() + "] " + unit.label();
+                io.out().println(tag + " ...");
+                long start = System.nanoTime();
+                String problem;
+                try {
+                    ArrayNode result = runOne(profile, unit, files, jmhOutput, unit.flamePoint() ? flames : null);
+                    results.append(result);
+                    finished.add(unit.key());
+                    problem = null;
+                } catch (UnitFailedException e) {
+                    failed.add(unit);
+                    problem = e.getMessage();
+                    pause(AFTER_FAILURE_MS);
+                }
+                List<String> leftovers = guard.processes().reap(EXIT_PATIENCE);
+                Duration duration = pace.took(unit, System.nanoTime() - start);
+                if (problem == null) {
+                    io.out().println(tag + " ... done in " + SuitePlan.minutes(duration) + "; " + pace.remaining());
+                } else {
+                    io.err().println("whyasync: " + tag + " failed after " + SuitePlan.minutes(duration) + ": " + problem
+                            + (guard.stopping() ? "" : "; going on with the next unit"));
+                }
+                if (!leftovers.isEmpty()) {
+                    io.err().println("whyasync: ended what the unit left running: " + String.join(", ", leftovers));
+                }
             }
         }
         return new Outcome(finished, failed);
@@ -95,9 +97,10 @@ final class SuiteRun {
     /**
      * One unit through JMH, its result read from the unit file; a failure is one line saying why.
      * A recording that an earlier, failed attempt at the unit left is removed first: the forks
-     * append to it.
+     * append to it. With {@code flames}, async-profiler records the unit and its flame graphs are
+     * made before its result is returned.
      */
-    private static ArrayNode runOne(Profile profile, RunUnit unit, RunFiles files, OutputFormat jmhOutput)
+    private static ArrayNode runOne(Profile profile, RunUnit unit, RunFiles files, OutputFormat jmhOutput, FlameRecorder flames)
             throws UnitFailedException {
         Path unitFile = files.unitResult();
         try {
@@ -107,9 +110,14 @@ final class SuiteRun {
                 jfrDir = Files.createDirectories(files.jfrDir());
                 Files.deleteIfExists(jfrDir.resolve(JfrEventsProfiler.fileName(unit.benchmark(), unit.mode(), unit.params())));
             }
-            new Runner(profile.options(unit, jfrDir).resultFormat(ResultFormatType.JSON).result(unitFile.toString())
+            String asyncProfiler = flames == null ? null : flames.prepare(unit);
+            new Runner(profile.options(unit, jfrDir, asyncProfiler).resultFormat(ResultFormatType.JSON).result(unitFile.toString())
                     .shouldFailOnError(true).build(), jmhOutput).run();
-            return ResultFile.unitResult(unitFile, unit);
+            ArrayNode result = ResultFile.unitResult(unitFile, unit);
+            if (flames != null) {
+                flames.finish(unit, result);
+            }
+            return result;
         } catch (RunnerException | IOException | RuntimeException e) {
             throw new UnitFailedException(why(e), e);
         } finally {

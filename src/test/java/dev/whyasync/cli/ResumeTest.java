@@ -122,11 +122,14 @@ class ResumeTest {
     void aResumeTakesNoProfileOfItsOwn(@TempDir Path results) {
         CommandLine result = CommandLine.run("bench", "--resume", "r", "--profile", "quick", "-p", "page=1");
         assertEquals(2, result.status());
-        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p, --minutes, --jvm-args and --jfr of the run it "
-                + "resumes; drop --profile and -p (see 'bench --help')"), result.errLines());
+        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p, --minutes, --jvm-args, --jfr and --flame of the "
+                + "run it resumes; drop --profile and -p (see 'bench --help')"), result.errLines());
         CommandLine jvm = CommandLine.run("bench", "--resume", "r", "--jvm-args", "-Xmx1g", "--jfr");
-        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p, --minutes, --jvm-args and --jfr of the run it "
-                + "resumes; drop --jvm-args and --jfr (see 'bench --help')"), jvm.errLines());
+        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p, --minutes, --jvm-args, --jfr and --flame of the "
+                + "run it resumes; drop --jvm-args and --jfr (see 'bench --help')"), jvm.errLines());
+        CommandLine flame = CommandLine.run("bench", "--resume", "r", "--flame-engine", "itimer", "--no-flame");
+        assertEquals(List.of("whyasync: --resume takes the profile, --only, -p, --minutes, --jvm-args, --jfr and --flame of the "
+                + "run it resumes; drop --flame-engine and --no-flame (see 'bench --help')"), flame.errLines());
     }
 
     /**

@@ -159,7 +159,7 @@ class SuitePlanTest {
             assertEquals(named.profilers().size() + 1, profilers.size());
             assertTrue(jfr.recordsJfr() && !named.recordsJfr());
             RunUnit unit = SuitePlan.of(jfr, List.of(THROUGHPUT)).units().get(0);
-            List<String> append = List.copyOf(jfr.options(unit, Path.of("results/r.jfr")).build().getJvmArgsAppend().get());
+            List<String> append = List.copyOf(jfr.options(unit, Path.of("results/r.jfr"), null).build().getJvmArgsAppend().get());
             assertEquals("-D" + JfrEventsProfiler.DIR_PROPERTY + "=" + Path.of("results/r.jfr").toAbsolutePath(),
                     append.get(append.size() - 1));
         }

@@ -10,6 +10,9 @@ import java.util.Locale;
 public final class Svg {
 
     static final String FONT = "font-family=\"system-ui, sans-serif\"";
+    /** The font size of a box's label, and the width of one of its characters, roughly, in pixels. */
+    private static final int BOX_FONT = 9;
+    private static final double CHAR_WIDTH = 5.2;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -63,6 +66,24 @@ public final class Svg {
 
     Svg text(double x, double y, String text, String anchor, int size) {
         return text(x, y, text, anchor, size, "normal", 0);
+    }
+
+    /**
+     * A box with a label clipped to its width and a tooltip ({@code <title>}) that names it in full:
+     * a frame of a flame graph. The label is left out when fewer than three characters would fit;
+     * its font and colour come from the page's style, since a graph holds hundreds of them.
+     */
+    Svg box(double x, double y, double w, double h, String fill, String label, String tooltip) {
+        out.append("<g><title>").append(escape(tooltip)).append("</title>");
+        rect(x, y, w, h, fill);
+        int fits = (int) ((w - 4) / CHAR_WIDTH);
+        if (fits >= 3) {
+            String shown = label.length() <= fits ? label : label.substring(0, fits - 2) + "..";
+            out.append("<text x=\"").append(n(x + 2)).append("\" y=\"").append(n(y + h - 3)).append("\" font-size=\"")
+                    .append(BOX_FONT).append("\">").append(escape(shown)).append("</text>");
+        }
+        out.append("</g>");
+        return this;
     }
 
     /** A point marker; the shape tells series apart where colours alone would not. */

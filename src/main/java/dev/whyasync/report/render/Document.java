@@ -41,7 +41,21 @@ public record Document(String title, List<Block> intro, List<Section> sections) 
 
     public enum Tone { PLAIN, GOOD, BAD, MIXED, MUTED }
 
-    /** An inline SVG chart; Markdown shows its title only, as a pointer to the HTML file. */
-    public record Figure(String title, String svg) implements Block {
+    /**
+     * An inline SVG chart; Markdown shows its title only, as a pointer to the HTML file, and both
+     * show its links: files beside the report, by paths relative to it.
+     */
+    public record Figure(String title, String svg, List<Link> links) implements Block {
+        public Figure {
+            links = List.copyOf(links);
+        }
+
+        public Figure(String title, String svg) {
+            this(title, svg, List.of());
+        }
+    }
+
+    /** A link to a file beside the report: its text and its path relative to the report. */
+    public record Link(String text, String path) {
     }
 }

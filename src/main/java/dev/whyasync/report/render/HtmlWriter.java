@@ -41,6 +41,9 @@ public final class HtmlWriter {
             table.claims td:nth-child(5) { width: 31%; color: #444; font-size: 12px; }
             figure { margin: 16px 0; }
             svg.chart { display: block; max-width: 100%; height: auto; border: 1px solid #e5e5e5; }
+            svg.chart g text { font-family: system-ui, sans-serif; fill: #222; }
+            figcaption { font-size: 13px; margin-top: 4px; }
+            figcaption a { color: #1f5fa8; margin-right: 12px; }
             """;
 
     /** A number with an optional SI prefix, then optionally a unit and more: "1.42k tasks/s ± 5%". */
@@ -74,7 +77,16 @@ public final class HtmlWriter {
         switch (block) {
             case Paragraph p -> out.append(p.muted() ? "<p class=\"muted\">" : "<p>").append(Svg.escape(p.text())).append("</p>\n");
             case Table t -> table(out, t);
-            case Figure f -> out.append("<figure>").append(f.svg()).append("</figure>\n");
+            case Figure f -> {
+                out.append("<figure>").append(f.svg());
+                if (!f.links().isEmpty()) {
+                    out.append("<figcaption>");
+                    f.links().forEach(link -> out.append("<a href=\"").append(Svg.escape(link.path())).append("\">")
+                            .append(Svg.escape(link.text())).append("</a> "));
+                    out.append("</figcaption>");
+                }
+                out.append("</figure>\n");
+            }
         }
     }
 

@@ -30,7 +30,12 @@ public final class MarkdownWriter {
         switch (block) {
             case Paragraph p -> out.append(p.muted() ? "_" + inline(p.text()) + "_" : inline(p.text())).append("\n\n");
             case Table t -> table(out, t);
-            case Figure f -> out.append("_Chart in the HTML report: ").append(inline(f.title())).append("_\n\n");
+            case Figure f -> {
+                out.append("_Chart in the HTML report: ").append(inline(f.title())).append('_');
+                f.links().forEach(link -> out.append(" [").append(inline(link.text())).append("](")
+                        .append(link.path().replace(" ", "%20").replace("(", "%28").replace(")", "%29")).append(')'));
+                out.append("\n\n");
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Turns a run into the report document. Every section of the suite is always present: one whose
  * data the run lacks says "not measured in this run" rather than vanishing, so two reports have
- * the same shape and a missing benchmark is seen. The optional views follow them: JFR events
+ * the same shape and a missing benchmark is seen. The optional views follow them: JFR events and flame graphs
  * when the run recorded them, and benchmarks outside the suite.
  */
 public final class ReportBuilder {
@@ -42,6 +42,7 @@ public final class ReportBuilder {
                 RealismSections.soak(data),
                 ClaimsSection.build(SeedClaims.assess(data), data.run().meta().profile())));
         JfrSection.build(run).ifPresent(sections::add);
+        FlameSection.build(run).ifPresent(sections::add);
         OtherSection.build(data).ifPresent(sections::add);
         return new Document("whyasync report: " + run.id(), intro, sections);
     }
