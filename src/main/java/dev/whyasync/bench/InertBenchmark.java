@@ -23,11 +23,18 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Are a model's futures inert, as Rust's are, making no progress until awaited? Each single shot
  * creates one page download in the model's idiom ({@link UnawaitedDownloads}) and does not await it;
- * its time is the creation alone. The tear-down waits {@value #UNAWAITED_MILLIS} ms, asks the fixture
- * (in its own JVM) how many page requests arrived meanwhile, reports that as
- * {@code requests.before.await} through {@link ReportedMetricsProfiler} (1 = eager, 0 = inert), then
- * awaits the page and checks it. {@code sequential} is absent: a plain call cannot be made without
- * running it.
+ * its time is the creation alone. The tear-down then watches the fixture's counter of page requests
+ * (the fixture runs in its own JVM) until the download's request arrives or a bound passes, reports
+ * {@code requests.before.await} through {@link ReportedMetricsProfiler} (1 = eager, 0 = inert) and
+ * the time it watched as {@code inert.wait.ms}, then awaits the page and checks it. {@code sequential}
+ * is absent: a plain call cannot be made without running it.
+ *
+ * <p>No stopwatch decides: an eager idiom is counted eager as soon as its request arrives, however
+ * late, within the bound, and the bound is set from an eager control measured in the same trial
+ * ({@link Control}: a plain blocking download on a thread of its own, its request's time to reach the
+ * fixture, after one download that loads the client's classes): {@value #CONTROL_FACTOR} times the
+ * control's slowest arrival, within {@value #MIN_WAIT_MILLIS} to {@value #MAX_WAIT_MILLIS} ms. The control's arrival is reported as {@code inert.control.ms}, so the
+ * report states the bound an inert result stood.
  *
  * <p>Expected: everything on the JVM is eager (threads, pool jobs, callbacks, CompletableFutures,
  * actors, {@code async}) except a Reactor Mono, which is cold until subscribed, and the two opt-in
@@ -45,11 +52,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 public class InertBenchmark {
     static final String REQUESTS_BEFORE_AWAIT = "requests.before.await";
-    static final long UNAWAITED_MILLIS = 300;
-    private static final PageRequest REQUEST = PageRequest.of(7, 1024, 0);
+    static final String WAITED = "inert.wait.ms";
+    static final String CONTROL_ARRIVAL = "inert.control.ms";
+    static final long MIN_WAIT_MILLIS = 1000;
+    static final long MAX_WAIT_MILLIS = 5000;
+    static final int CONTROL_FACTOR = 50;
+    private static final long POLL_MILLIS = 2;
+    static final PageRequest REQUEST = PageRequest.of(7, 1024, 0);
 
     private long requestsBefore;
-    private UnawaitedDownloads.Unawaited unawaited;
+    UnawaitedDownloads.Unawaited unawaited;
 
     @Setup(Level.Invocation)
     public void countRequests(Fixture fixture) {
@@ -111,10 +123,16 @@ public class InertBenchmark {
     }
 
     @TearDown(Level.Invocation)
-    public void countThenAwait(Fixture fixture) throws Exception {
-        Thread.sleep(UNAWAITED_MILLIS);
-        long sent = fixture.process.stats().pageRequests() - requestsBefore;
+    public void countThenAwait(Fixture fixture, Control control) throws Exception {
+        long start = System.nanoTime();
+        long bound = control.boundNanos();
+        long sent = 0;
+        while ((sent = fixture.process.stats().pageRequests() - requestsBefore) == 0 && System.nanoTime() - start < bound) {
+            Thread.sleep(POLL_MILLIS);
+        }
         ReportedMetricsProfiler.report(REQUESTS_BEFORE_AWAIT, sent, "requests");
+        ReportedMetricsProfiler.report(WAITED, (System.nanoTime() - start) / 1e6, "ms");
+        ReportedMetricsProfiler.report(CONTROL_ARRIVAL, control.arrivalNanos / 1e6, "ms");
         Page page = unawaited.await();
         unawaited = null;
         if (page.checksum() != REQUEST.expectedChecksum() || page.length() != REQUEST.size()) {
@@ -135,6 +153,44 @@ public class InertBenchmark {
         @TearDown
         public void stop() {
             process.close();
+        }
+    }
+
+    /**
+     * The eager control: before the trial, a few plain blocking downloads, each on a platform thread
+     * of its own, timed from the thread's start until the fixture counts the request. The slowest
+     * sets how long the tear-down waits for a model's request before calling the model inert.
+     */
+    @State(Scope.Benchmark)
+    public static class Control {
+        private static final int SAMPLES = 3;
+        private static final long CONTROL_TIMEOUT_SECONDS = 30;
+        long arrivalNanos;
+
+        @Setup
+        public void measure(Fixture fixture) throws Exception {
+            try (BlockingTransport transport = new BlockingTransport(ClientConfig.of(fixture.process.baseUri()))) {
+                transport.get(REQUEST); // the first download loads and links the client's classes: not an arrival time
+                for (int i = 0; i < SAMPLES; i++) {
+                    long before = fixture.process.stats().pageRequests();
+                    long start = System.nanoTime();
+                    UnawaitedDownloads.Unawaited download = UnawaitedDownloads.thread(Thread.ofPlatform(), transport, REQUEST);
+                    while (fixture.process.stats().pageRequests() == before) {
+                        if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(CONTROL_TIMEOUT_SECONDS)) {
+                            throw new IllegalStateException("the eager control's request did not reach the fixture at "
+                                    + fixture.process.baseUri() + " within " + CONTROL_TIMEOUT_SECONDS + " s; is it overloaded?");
+                        }
+                        Thread.sleep(POLL_MILLIS);
+                    }
+                    arrivalNanos = Math.max(arrivalNanos, System.nanoTime() - start);
+                    download.await();
+                }
+            }
+        }
+
+        long boundNanos() {
+            long factor = Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_WAIT_MILLIS), CONTROL_FACTOR * arrivalNanos);
+            return Math.min(TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS), factor);
         }
     }
 

@@ -126,6 +126,9 @@ public final class SuiteLayout {
     public static final String CANCEL_CLOSE = "cancel.close.ms";
     public static final String CANCEL_READS = "cancel.reads.after";
     public static final String REQUESTS_BEFORE_AWAIT = "requests.before.await";
+    /** How long the inertness benchmark watched for a request, and the eager control's time to arrive. */
+    public static final String INERT_WAITED = "inert.wait.ms";
+    public static final String INERT_CONTROL = "inert.control.ms";
     /** JFR events per iteration ({@code bench --jfr}): pins and parks count from 1 ms up. */
     public static final String JFR_PINNED = "jfr.pinned.count";
     public static final String JFR_PINNED_MS = "jfr.pinned.ms";
@@ -163,6 +166,8 @@ public final class SuiteLayout {
             Map.entry(PAGES, Direction.HIGHER),
             Map.entry(IDLE_HELD, Direction.HIGHER),
             Map.entry(REQUESTS_BEFORE_AWAIT, Direction.UNKNOWN),
+            Map.entry(INERT_WAITED, Direction.UNKNOWN),
+            Map.entry(INERT_CONTROL, Direction.UNKNOWN),
             Map.entry("gc.alloc.rate", Direction.UNKNOWN),
             Map.entry("gc.count", Direction.LOWER),
             Map.entry("gc.time", Direction.LOWER),

@@ -2,10 +2,14 @@ package dev.whyasync.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import dev.whyasync.http.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ public class InertBenchmarkTest {
     private static RuntimeStates.CorePool pool;
     private static RuntimeStates.Actors actors;
     private static RuntimeStates.Coroutines coroutines;
+    private static InertBenchmark.Control control;
 
     /** The benchmark, seen by the test compilation so that JMH can run it from the test classpath. */
     public static class Run extends InertBenchmark {
@@ -37,9 +42,11 @@ public class InertBenchmarkTest {
     }
 
     @BeforeAll
-    static void startFixtureAndRuntimes() {
+    static void startFixtureAndRuntimes() throws Exception {
         fixture = new InertBenchmark.Fixture();
         fixture.start();
+        control = new InertBenchmark.Control();
+        control.measure(fixture);
         blocking = new InertBenchmark.Blocking();
         blocking.start(fixture);
         netty = new InertBenchmark.Netty();
@@ -78,9 +85,7 @@ public class InertBenchmarkTest {
         idioms.put("reactive", b -> b.reactive(netty));
         Map<String, Double> requests = new LinkedHashMap<>();
         for (Map.Entry<String, Create> idiom : idioms.entrySet()) {
-            // as JMH's warm-up does: a cold first run on a loaded machine can take longer than the wait to send
-            requestsBeforeAwait(idiom.getValue());
-            requests.put(idiom.getKey(), requestsBeforeAwait(idiom.getValue()));
+            requests.put(idiom.getKey(), requestsBeforeAwait(idiom.getValue()).get(InertBenchmark.REQUESTS_BEFORE_AWAIT));
         }
         Map<String, Double> expected = new LinkedHashMap<>();
         idioms.keySet().forEach(model -> expected.put(model, 1.0));
@@ -90,17 +95,37 @@ public class InertBenchmarkTest {
         assertEquals(expected, requests);
     }
 
-    /** One invocation of the benchmark's own code, outside JMH: what it reported. */
-    private static double requestsBeforeAwait(Create create) throws Exception {
+    @Test
+    void anEagerDownloadIsEagerHoweverLateItsRequestComesWithinTheBound() throws Exception {
+        long lateMillis = 400;
+        assertTrue(control.boundNanos() > TimeUnit.MILLISECONDS.toNanos(2 * lateMillis), "the bound is at least 1 s");
+        Map<String, Double> reported = requestsBeforeAwait(b -> b.unawaited = late(lateMillis));
+        assertEquals(1.0, reported.get(InertBenchmark.REQUESTS_BEFORE_AWAIT), "a request 400 ms late, past the old 300 ms stopwatch, is still eager");
+        assertTrue(reported.get(InertBenchmark.WAITED) >= lateMillis, "watched until it came: " + reported);
+        assertTrue(reported.get(InertBenchmark.CONTROL_ARRIVAL) > 0, reported.toString());
+    }
+
+    /** An eager download whose request leaves only after {@code millis}: a slow eager model, planted. */
+    private static UnawaitedDownloads.Unawaited late(long millis) {
+        FutureTask<Page> download = new FutureTask<>(() -> {
+            Thread.sleep(millis);
+            return blocking.transport.get(InertBenchmark.REQUEST);
+        });
+        Thread.ofPlatform().start(download);
+        return download::get;
+    }
+
+    /** One invocation of the benchmark's own code, outside JMH: what it reported, by metric. */
+    private static Map<String, Double> requestsBeforeAwait(Create create) throws Exception {
         InertBenchmark benchmark = new InertBenchmark();
         ReportedMetricsProfiler profiler = new ReportedMetricsProfiler();
         profiler.beforeIteration(null, null);
         benchmark.countRequests(fixture);
         create.on(benchmark);
-        benchmark.countThenAwait(fixture);
-        var reported = profiler.afterIteration(null, null, null);
-        assertEquals(1, reported.size());
-        return reported.iterator().next().getScore();
+        benchmark.countThenAwait(fixture, control);
+        Map<String, Double> reported = new LinkedHashMap<>();
+        profiler.afterIteration(null, null, null).forEach(r -> reported.put(r.getLabel(), r.getScore()));
+        return reported;
     }
 
     @Test

@@ -65,6 +65,8 @@ public final class Measures {
             .orElse(Measure.primary(SuiteLayout.CANCEL_CLOSE, "ms", ScoreUnit::toMillis));
     public static final Measure CANCEL_READS = Measure.secondary(SuiteLayout.CANCEL_READS, "", Measure.AS_IS);
     public static final Measure REQUESTS_BEFORE_AWAIT = Measure.secondary(SuiteLayout.REQUESTS_BEFORE_AWAIT, "", Measure.AS_IS);
+    public static final Measure INERT_WAITED = Measure.secondary(SuiteLayout.INERT_WAITED, "ms", ScoreUnit::toMillis);
+    public static final Measure INERT_CONTROL = Measure.secondary(SuiteLayout.INERT_CONTROL, "ms", ScoreUnit::toMillis);
 
     private Measures() {
     }
