@@ -1,6 +1,7 @@
 package dev.whyasync.report.claims;
 
 import static dev.whyasync.report.SuiteLayout.ASYNC;
+import static dev.whyasync.report.SuiteLayout.CALLBACKS;
 import static dev.whyasync.report.SuiteLayout.CODE;
 import static dev.whyasync.report.SuiteLayout.CONTROL;
 import static dev.whyasync.report.SuiteLayout.FOOTPRINT;
@@ -37,25 +38,25 @@ final class AsyncClaims {
 
     static final Claim LARGER = new Claim(10, "Async programs are larger (state machines, bundled runtime).",
             "Code footprint benchmark, against the sequential control (threads if the control is absent): for "
-                    + "each async model, metaspace after loading it is at least 1.2x the control's, and its task "
-                    + "bytecode plus runtime jar bytes are at least 1.2x the control's. Each model and measure is "
-                    + "one part: supported if all hold, refuted if none, mixed otherwise.",
+                    + "each async model, its task's own bytecode (the state machines) is at least 1.2x the control's, "
+                    + "and the classes the JVM actually loaded to run it (its runtime; the control loads Netty's "
+                    + "codec too) are at least 1.2x the control's, each part shown on its own; metaspace is shown, "
+                    + "not judged. Each model and measure is one part: supported if all hold, refuted if none, mixed "
+                    + "otherwise.",
             AsyncClaims::larger);
 
     static final Claim ZERO_COST = new Claim(14, "Async is zero-cost: no heap allocation per task or await.",
-            "On the headline IO workload, at the highest concurrency each async model shares with a blocking "
-                    + "model (threads, pool, pool-200, virtual): its allocation per task exceeds the leanest blocking "
-                    + "model's, which does the same downloads through the same codec, by at most 10% or 64 bytes. "
-                    + "The sequential control is not the yardstick: at its low task rate the JVM's own background "
-                    + "allocation, divided by few tasks, inflates its figure. Each model is one part: supported if "
-                    + "all hold, refuted if none, mixed otherwise. No model allocates zero bytes per task on the JVM.",
+            "Zero-cost means no overhead over the hand-written equivalent on the same transport, which is "
+                    + "callbacks. On the headline IO workload, at the highest concurrency each of futures, coroutines "
+                    + "and reactive shares with callbacks: its allocation per task exceeds callbacks' by at most 10% or "
+                    + "64 bytes. Each model is one part: supported if all hold, refuted if none, mixed otherwise. "
+                    + "Allocation per await is not measured apart from the task, nor is the cost of dispatch (the "
+                    + "hops between threads), which allocation does not show. No model allocates zero bytes per "
+                    + "task on the JVM.",
             Claim.MEASURED, AsyncClaims::zeroCost);
 
     /** Models that run each task on an OS thread of their own while it waits: the yardstick of claim 8. */
     private static final List<String> THREAD_BACKED = List.of("threads", "pool", "pool-200");
-
-    /** Models that do the task's work on blocked threads; the yardstick for what async adds. */
-    private static final List<String> BLOCKING = List.of("threads", "pool", "pool-200", "virtual");
 
     private static final double NEGLIGIBLE_BYTES = 64;
 
@@ -111,36 +112,28 @@ final class AsyncClaims {
             if (data.single(CODE, model).isEmpty()) {
                 continue;
             }
-            Rules.ratioPart(e, model + " metaspace ≥ 1.2x " + control, model, "metaspace", "B",
-                    data.singleSamples(CODE, model, Measures.METASPACE),
-                    Pick.lowest(List.of(control), Rules.single(data, CODE, Measures.METASPACE)), Threshold.atLeast(1.2));
-            Rules.ratioPart(e, model + " code bytes ≥ 1.2x " + control, model, "task bytecode + runtime jar", "B",
-                    codeBytes(data, model), Pick.lowest(List.of(control), m -> codeBytes(data, m)), Threshold.atLeast(1.2));
+            Rules.ratioPart(e, model + " task bytecode ≥ 1.2x " + control, model, "task bytecode", "B",
+                    data.singleSamples(CODE, model, Measures.TASK_BYTECODE),
+                    Pick.lowest(List.of(control), Rules.single(data, CODE, Measures.TASK_BYTECODE)), Threshold.atLeast(1.2));
+            Rules.ratioPart(e, model + " classes loaded ≥ 1.2x " + control, model, "classes loaded", "",
+                    data.singleSamples(CODE, model, Measures.CLASSES),
+                    Pick.lowest(List.of(control), Rules.single(data, CODE, Measures.CLASSES)), Threshold.atLeast(1.2));
+            e.number(model + " metaspace", data.single(CODE, model, Measures.METASPACE), "B");
         }
         return e.anyPart() ? e.verdict() : Assessment.notMeasured("code footprint of the control and an async model");
-    }
-
-    /** Task bytecode plus runtime jar, exact counts; either alone when only one was measured. */
-    private static Optional<Samples> codeBytes(SuiteData data, String model) {
-        OptionalDouble bytecode = data.single(CODE, model, Measures.TASK_BYTECODE);
-        OptionalDouble jar = data.single(CODE, model, Measures.RUNTIME_JAR);
-        if (bytecode.isEmpty() && jar.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Samples.exact(bytecode.orElse(0) + jar.orElse(0)));
     }
 
     private static Assessment zeroCost(SuiteData data) {
         Evidence e = new Evidence();
         for (String model : sorted(ASYNC)) {
-            Optional<Matchup> matchup = Matchup.of(data, model, BLOCKING);
-            if (matchup.isEmpty()) {
+            Optional<Matchup> matchup = Matchup.of(data, model, List.of(CALLBACKS));
+            if (model.equals(CALLBACKS) || matchup.isEmpty()) {
                 continue;
             }
             Matchup m = matchup.get();
             Optional<Samples> own = data.ioSamples(model, m.concurrency(), Measures.ALLOC);
             Optional<Pick> leanest = Pick.lowest(m.rivals(), Rules.io(data, m, Measures.ALLOC));
-            String name = model + " allocates no more than the leanest blocking model";
+            String name = model + " allocates no more than callbacks";
             if (own.isPresent() && leanest.isPresent()) {
                 e.text(model + " extra allocation per task = " + Quantity.format(own.get().centre() - leanest.get().value(), "B"));
             }

@@ -6,6 +6,7 @@ import static dev.whyasync.report.SuiteLayout.OS_THREADS;
 import static dev.whyasync.report.SuiteLayout.POOL;
 import static dev.whyasync.report.SuiteLayout.SPAWN;
 import static dev.whyasync.report.SuiteLayout.SWITCH;
+import static dev.whyasync.report.SuiteLayout.VIRTUAL;
 
 import dev.whyasync.report.SuiteLayout;
 import dev.whyasync.report.suite.Measures;
@@ -35,13 +36,15 @@ final class ThreadClaims {
             Claim.IO_BOUND_COST, ThreadClaims::pools);
 
     static final Claim SPAWN_SWITCH = new Claim(6, "Spawning and switching threads is expensive.",
-            "Spawn+join cost and switch (ping-pong) cost of threads are each at least 5x the cheapest other "
-                    + "model's. Supported if both hold, refuted if neither, mixed otherwise.",
+            "Spawn+join cost and switch (ping-pong) cost of OS threads are each at least 5x those of virtual "
+                    + "threads running the same code: the one like-for-like rival, a thread that is not an OS thread. "
+                    + "Supported if both hold, refuted if neither, mixed otherwise.",
             ThreadClaims::spawnSwitch);
 
     static final Claim IDLE = new Claim(7, "Even idle threads consume system resources.",
             "Footprint benchmark: threads' memory per idle task is at least 5x the cheapest other model's, and "
-                    + "threads hold at most 1/5 as many idle tasks as the best model. Supported if both hold, "
+                    + "threads hold at most 1/5 as many idle tasks as the best model. A pool is not a rival: its idle "
+                    + "tasks are queued Runnables that never started, not waiting tasks. Supported if both hold, "
                     + "refuted if neither, mixed otherwise.",
             ThreadClaims::idle);
 
@@ -107,20 +110,19 @@ final class ThreadClaims {
 
     private static Assessment spawnSwitch(SuiteData data) {
         Evidence e = new Evidence();
-        List<String> spawnRivals = data.models(SPAWN).stream().filter(m -> !m.equals(OS_THREADS)).toList();
-        Rules.ratioPart(e, "threads spawn+join ≥ 5x cheapest", OS_THREADS, "spawn+join", "ns",
+        Rules.ratioPart(e, "threads spawn+join ≥ 5x virtual's", OS_THREADS, "spawn+join", "ns",
                 data.singleSamples(SPAWN, OS_THREADS, Measures.SPAWN),
-                Pick.lowest(spawnRivals, Rules.single(data, SPAWN, Measures.SPAWN)), Threshold.atLeast(5));
-        List<String> switchRivals = data.models(SWITCH).stream().filter(m -> !m.equals(OS_THREADS)).toList();
-        Rules.ratioPart(e, "threads switch ≥ 5x cheapest", OS_THREADS, "switch", "ns",
+                Pick.lowest(List.of(VIRTUAL), Rules.single(data, SPAWN, Measures.SPAWN)), Threshold.atLeast(5));
+        Rules.ratioPart(e, "threads switch ≥ 5x virtual's", OS_THREADS, "switch", "ns",
                 data.singleSamples(SWITCH, OS_THREADS, Measures.SWITCH),
-                Pick.lowest(switchRivals, Rules.single(data, SWITCH, Measures.SWITCH)), Threshold.atLeast(5));
+                Pick.lowest(List.of(VIRTUAL), Rules.single(data, SWITCH, Measures.SWITCH)), Threshold.atLeast(5));
         return e.verdict();
     }
 
     private static Assessment idle(SuiteData data) {
         Evidence e = new Evidence();
-        List<String> rivals = data.models(FOOTPRINT).stream().filter(m -> !m.equals(OS_THREADS)).toList();
+        List<String> rivals = data.models(FOOTPRINT).stream()
+                .filter(m -> !m.equals(OS_THREADS) && !SuiteLayout.baseModel(m).equals(POOL)).toList();
         Rules.ratioPart(e, "threads memory per idle task ≥ 5x cheapest", OS_THREADS, "memory per idle task", "B",
                 data.singleSamples(FOOTPRINT, OS_THREADS, Measures.IDLE_BYTES),
                 Pick.lowest(rivals, Rules.single(data, FOOTPRINT, Measures.IDLE_BYTES)), Threshold.atLeast(5));

@@ -159,15 +159,62 @@ class SeedClaimsTest {
     }
 
     @Test
-    void zeroCostComparesAllocationWithTheLeanestBlockingModel() throws Exception {
-        ioAlloc("sequential", 40000);
-        ioAlloc("virtual", 6000);
-        ioAlloc("pool-200", 4000);
+    void zeroCostComparesAllocationWithCallbacksOnTheSameTransport() throws Exception {
+        ioAlloc("pool-200", 2000);
+        ioAlloc("callbacks", 4000);
         ioAlloc("futures", 4100);
         ioAlloc("reactive", 9000);
         Assessment a = AsyncClaims.ZERO_COST.assess(data());
-        assertEquals(Verdict.MIXED, a.verdict());
+        assertEquals(Verdict.MIXED, a.verdict(), a.numbers().toString());
         assertTrue(a.numbers().contains("reactive extra allocation per task = 4.88 KiB"), a.numbers().toString());
+        assertLine(a, "futures allocates no more than callbacks: yes");
+        assertFalse(a.numbers().toString().contains("pool-200"), "a blocking model on another transport is no yardstick");
+    }
+
+    @Test
+    void spawnAndSwitchCompareOsThreadsWithVirtualThreadsOnly() throws Exception {
+        model(SuiteLayout.SPAWN, "threads", Map.of());
+        model(SuiteLayout.SWITCH, "threads", Map.of());
+        results.forEach(r -> r.put("primaryMetric", metric(60_000e-9, "s/op")));
+        int cheap = results.size();
+        model(SuiteLayout.SPAWN, "virtual", Map.of());
+        model(SuiteLayout.SWITCH, "virtual", Map.of());
+        model(SuiteLayout.SPAWN, "callbacks", Map.of());
+        results.subList(cheap, results.size()).forEach(r -> r.put("primaryMetric", metric(10_000e-9, "s/op")));
+        results.get(results.size() - 1).put("primaryMetric", metric(100e-9, "s/op"));
+        Assessment a = ThreadClaims.SPAWN_SWITCH.assess(data());
+        assertEquals(Verdict.SUPPORTED, a.verdict(), "6x virtual's cost; callbacks' empty call is no rival: " + a.numbers());
+        assertLine(a, "threads / virtual = 6\u00d7 [");
+    }
+
+    @Test
+    void aPoolsQueuedRunnablesAreNotIdleTasks() throws Exception {
+        model(SuiteLayout.FOOTPRINT, "threads", Map.of(SuiteLayout.IDLE_HELD, 10_000.0, SuiteLayout.IDLE_BYTES, 60_000.0));
+        model(SuiteLayout.FOOTPRINT, "pool", Map.of(SuiteLayout.IDLE_HELD, 1_000_000.0, SuiteLayout.IDLE_BYTES, 100.0));
+        model(SuiteLayout.FOOTPRINT, "virtual", Map.of(SuiteLayout.IDLE_HELD, 40_000.0, SuiteLayout.IDLE_BYTES, 20_000.0));
+        Assessment a = ThreadClaims.IDLE.assess(data());
+        assertEquals(Verdict.REFUTED, a.verdict(), "against virtual: 3x the memory, 1/4 the tasks; " + a.numbers());
+        assertFalse(a.numbers().toString().contains("pool"), a.numbers().toString());
+    }
+
+    @Test
+    void inertnessIsJudgedOnEachLibrarysDefaultWithOptInVariantsShownBeside() throws Exception {
+        model(SuiteLayout.INERT, "coroutines", Map.of(SuiteLayout.REQUESTS_BEFORE_AWAIT, 1.0));
+        model(SuiteLayout.INERT, "coroutinesLazy", Map.of(SuiteLayout.REQUESTS_BEFORE_AWAIT, 0.0));
+        model(SuiteLayout.INERT, "futures", Map.of(SuiteLayout.REQUESTS_BEFORE_AWAIT, 1.0));
+        Assessment a = FutureClaims.INERT_FUTURES.assess(data());
+        assertEquals(Verdict.REFUTED, a.verdict(), "async { } and CompletableFuture are eager; LAZY is opt-in: " + a.numbers());
+        assertTrue(a.numbers().contains("coroutinesLazy (opt-in variant, not judged) requests before await = 0"), a.numbers().toString());
+    }
+
+    @Test
+    void largerCodeIsJudgedOnTaskBytecodeAndLoadedClassesApart() throws Exception {
+        model(SuiteLayout.CODE, "sequential", Map.of(SuiteLayout.TASK_BYTECODE, 1000.0, SuiteLayout.CLASSES, 3000.0));
+        model(SuiteLayout.CODE, "reactive", Map.of(SuiteLayout.TASK_BYTECODE, 3000.0, SuiteLayout.CLASSES, 3100.0));
+        Assessment a = AsyncClaims.LARGER.assess(data());
+        assertEquals(Verdict.MIXED, a.verdict(), a.numbers().toString());
+        assertLine(a, "reactive task bytecode \u2265 1.2x sequential: yes");
+        assertLine(a, "reactive classes loaded \u2265 1.2x sequential: no");
     }
 
     @Test
