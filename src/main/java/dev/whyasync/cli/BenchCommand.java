@@ -53,7 +53,7 @@ final class BenchCommand {
             """
             Prints the plan (benchmarks, parameter sets, estimated time), then runs the profile's \
             benchmarks with JMH. Profiles: quick (CI, about 6 min), default (about 22 min), full (the \
-            publication run, about 2 h), soak (the leak check: each model for --minutes, default \
+            publication run, about 3 h), soak (the leak check: each model for --minutes, default \
             5, sampling threads, open files, RSS and live heap; the run fails, status 1, when one grew \
             beyond its noise). --only replaces the profile's benchmarks by those whose \
             name matches (a regular expression, searched as JMH does); -p replaces a parameter's \

@@ -109,15 +109,14 @@ class ReportCommandTest {
         assertTrue(claims.contains("Indicative only (quick profile)."), claims);
         assertTrue(claims.contains("every verdict here comes from the quick profile"), claims);
         Element tbody = (Element) section(dom, title).getElementsByTagName("tbody").item(0);
-        assertEquals(15, tbody.getElementsByTagName("tr").getLength(), "one row per seed claim");
+        assertEquals(SeedClaims.ALL.size(), tbody.getElementsByTagName("tr").getLength(), "one row per seed claim");
         List<String> verdicts = new ArrayList<>();
         for (int i = 0; i < tbody.getElementsByTagName("tr").getLength(); i++) {
             Element row = (Element) tbody.getElementsByTagName("tr").item(i);
             verdicts.add(row.getElementsByTagName("td").item(2).getTextContent());
         }
-        assertEquals(verdicts.size(), SeedClaims.assess(new SuiteData(ResultReader.read(run))).stream()
-                .filter(r -> verdicts.get(r.claim().number() - 1).equals(r.assessment().verdict().text())).count(),
-                "the verdict column holds each claim's computed verdict: " + verdicts);
+        assertEquals(SeedClaims.assess(new SuiteData(ResultReader.read(run))).stream().map(r -> r.assessment().verdict().text())
+                .toList(), verdicts, "the verdict column holds each claim's computed verdict, in order");
         assertTrue(claims.contains("retry 0, C=64: actors errors per 100 tasks = 10"), "claim 5 shows actors under faults: " + claims);
         assertSelfContained(html);
         String markdown = Files.readString(dir.resolve("suite.md"));

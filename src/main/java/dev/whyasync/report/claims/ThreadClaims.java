@@ -48,6 +48,16 @@ final class ThreadClaims {
                     + "refuted if neither, mixed otherwise.",
             ThreadClaims::idle);
 
+    static final Claim FEW_TASKS = new Claim(17, "OS threads are suitable for a small number of tasks.",
+            "On the headline IO workload at C=1 and at C=64 (C=1 runs in the full profile): threads' throughput "
+                    + "is at least 0.9x the best model's there, and threads' p99 latency at most 1.1x the lowest. "
+                    + "Each concurrency and measure is one part: supported if all hold, refuted if none, mixed "
+                    + "otherwise.",
+            Claim.MEASURED, ThreadClaims::fewTasks);
+
+    /** The small numbers of tasks claim 17 is about. */
+    private static final List<Integer> FEW = List.of(1, 64);
+
     private ThreadClaims() {
     }
 
@@ -117,6 +127,26 @@ final class ThreadClaims {
                 data.singleSamples(SWITCH, OS_THREADS, Measures.SWITCH),
                 Pick.lowest(List.of(VIRTUAL), Rules.single(data, SWITCH, Measures.SWITCH)), Threshold.atLeast(5));
         return e.verdict();
+    }
+
+    private static Assessment fewTasks(SuiteData data) {
+        Evidence e = new Evidence();
+        for (int c : FEW) {
+            List<String> rivals = data.models(SuiteLayout.IO).stream()
+                    .filter(m -> !m.equals(OS_THREADS) && data.levels(m).contains(c)).toList();
+            if (!data.levels(OS_THREADS).contains(c) || rivals.isEmpty()) {
+                e.missing("threads and another model at C=" + c);
+                continue;
+            }
+            Matchup m = new Matchup(c, OS_THREADS, rivals, " at C=" + c);
+            Rules.ratioPart(e, "threads throughput at C=" + c + " ≥ 0.9x the best", OS_THREADS, "throughput" + m.at(), "tasks/s",
+                    data.ioSamples(OS_THREADS, c, Measures.THROUGHPUT),
+                    Pick.highest(rivals, Rules.io(data, m, Measures.THROUGHPUT)), Threshold.atLeast(0.9));
+            Rules.ratioPart(e, "threads p99 at C=" + c + " ≤ 1.1x the lowest", OS_THREADS, "p99" + m.at(), "ms",
+                    data.ioSamples(OS_THREADS, c, Measures.P99),
+                    Pick.lowest(rivals, Rules.io(data, m, Measures.P99)), Threshold.atMost(1.1));
+        }
+        return e.anyPart() ? e.verdict() : Assessment.notMeasured("IoBenchmark results of threads and another model at C=1 or 64");
     }
 
     private static Assessment idle(SuiteData data) {

@@ -29,8 +29,10 @@ class SeedClaimsTest {
     private double spread = 0.01;
 
     @Test
-    void thereAreFifteenClaimsNumberedInOrderEachWithARule() {
-        assertEquals(IntStream.rangeClosed(1, 15).boxed().toList(), SeedClaims.ALL.stream().map(Claim::number).toList());
+    void theClaimsAreNumberedInOrderEachWithARule() {
+        List<Integer> numbers = new ArrayList<>(IntStream.rangeClosed(1, 15).boxed().toList());
+        numbers.add(17);
+        assertEquals(numbers, SeedClaims.ALL.stream().map(Claim::number).toList());
         SeedClaims.ALL.forEach(c -> assertTrue(c.rule().length() > 60 && c.text().endsWith("."), c.text()));
     }
 
@@ -79,6 +81,25 @@ class SeedClaimsTest {
         load("threads", 12_000, 12_000, Map.of());
         load("callbacks", 10_000, 10_000, Map.of());
         assertEquals(Verdict.REFUTED, verdict(AsyncClaims.LOWER_OVERHEAD), "10k against 12k is not 2/3");
+    }
+
+    @Test
+    void threadsSuitAFewTasksWhenTheyKeepUpAtC1AndC64() throws Exception {
+        for (int c : new int[] {1, 64}) {
+            ioLatency("threads", c, 9_500, 21);
+            ioLatency("callbacks", c, 10_000, 20);
+        }
+        assertEquals(Verdict.SUPPORTED, verdict(ThreadClaims.FEW_TASKS));
+        results.clear();
+        ioLatency("threads", 64, 5_000, 40);
+        ioLatency("callbacks", 64, 10_000, 20);
+        Assessment a = ThreadClaims.FEW_TASKS.assess(data());
+        assertEquals(Verdict.UNDECIDED, a.verdict(), "C=64 refutes, C=1 is missing: " + a.numbers());
+        assertLine(a, "threads throughput at C=64 \u2265 0.9x the best: no");
+        assertTrue(a.note().contains("not measured: threads and another model at C=1"), a.note());
+        ioLatency("threads", 1, 5_000, 40);
+        ioLatency("callbacks", 1, 10_000, 20);
+        assertEquals(Verdict.REFUTED, verdict(ThreadClaims.FEW_TASKS));
     }
 
     @Test
@@ -348,6 +369,11 @@ class SeedClaimsTest {
         }
     }
 
+    private void ioLatency(String model, int concurrency, double throughput, double p99Ms) {
+        add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", String.valueOf(concurrency)),
+                throughput, Map.of(SuiteLayout.LATENCY_P99, p99Ms));
+    }
+
     private void ioAlloc(String model, double bytes) {
         add("bench.IoBenchmark.tasks", "thrpt", Map.of("model", model, "concurrency", "1"), 100,
                 Map.of(SuiteLayout.ALLOC_PER_TASK, bytes));
@@ -386,6 +412,7 @@ class SeedClaimsTest {
 
     private static String unit(String metric) {
         return metric.equals(SuiteLayout.CPU_PER_TASK) ? "ns/op" : metric.equals(SuiteLayout.ALLOC_PER_TASK) ? "B/op"
+                : metric.startsWith("latency.") ? "ms"
                 : metric.endsWith(".ms") ? "ms" : metric.contains("bytes") ? "B" : "#";
     }
 
