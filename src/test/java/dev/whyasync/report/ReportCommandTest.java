@@ -121,6 +121,8 @@ class ReportCommandTest {
         assertSelfContained(html);
         String markdown = Files.readString(dir.resolve("suite.md"));
         assertTrue(markdown.contains("| 15 | Threads and coroutines need no change"), "claims table in Markdown");
+        assertTrue(markdown.contains("| model | time per spawn+join | interval |"), "the numbers behind a bar chart in Markdown");
+        assertTrue(markdown.contains("| series | tasks in flight (C) | tasks/s | interval |"), "the numbers behind a line chart in Markdown");
 
         String throughputText = sectionText(dom, "Throughput vs concurrency");
         assertTrue(throughputText.contains("[c]") && throughputText.contains("threads C=8192: C not held (mean in flight 2k of 8192"),

@@ -11,6 +11,7 @@ import dev.whyasync.report.render.Document.Cell;
 import dev.whyasync.report.render.Document.Figure;
 import dev.whyasync.report.render.Document.Paragraph;
 import dev.whyasync.report.render.Document.Section;
+import dev.whyasync.report.render.Document.Table;
 import dev.whyasync.report.results.BenchmarkResult;
 import dev.whyasync.report.suite.Measure;
 import dev.whyasync.report.suite.SuiteData;
@@ -52,8 +53,8 @@ final class Charts {
             double high = result.map(measure::high).orElse(Double.NaN);
             bars.add(new Bar(value, low, high, color(models.get(i), i)));
         }
-        return figure(new BarChart(title, subtitle, yLabel, measure.unit(), wideRange(bars), models,
-                List.of(new BarChart.BarSeries(measure.name(), bars))).toSvg(), title);
+        return new Figure(title, new BarChart(title, subtitle, yLabel, measure.unit(), wideRange(bars), models,
+                List.of(new BarChart.BarSeries(measure.name(), bars))).toSvg(), List.of(), modelNumbers(yLabel, measure.unit(), models, bars));
     }
 
     /** One bar per model from a number computed for it (no error bar). */
@@ -63,16 +64,51 @@ final class Charts {
         for (int i = 0; i < models.size(); i++) {
             bars.add(Bar.of(valueOf.apply(models.get(i)).orElse(Double.NaN), color(models.get(i), i)));
         }
-        return figure(new BarChart(title, subtitle, yLabel, unit, wideRange(bars), models,
-                List.of(new BarChart.BarSeries(yLabel, bars))).toSvg(), title);
+        return new Figure(title, new BarChart(title, subtitle, yLabel, unit, wideRange(bars), models,
+                List.of(new BarChart.BarSeries(yLabel, bars))).toSvg(), List.of(), modelNumbers(yLabel, unit, models, bars));
     }
 
-    static Figure figure(String svg, String title) {
-        return new Figure(title, svg);
+    /** The numbers of a one-series bar chart: a row per model, its value and, where JMH gave one, its interval. */
+    private static Table modelNumbers(String label, String unit, List<String> models, List<Bar> bars) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            Bar bar = bars.get(i);
+            rows.add(List.of(Cell.of(models.get(i)), Cell.of(Quantity.format(bar.value(), unit)), Cell.of(interval(bar.low(), bar.high(), unit))));
+        }
+        return new Table(List.of("model", label, "interval"), rows);
+    }
+
+    private static String interval(double low, double high, String unit) {
+        return Double.isFinite(low) && Double.isFinite(high) ? Quantity.format(low, unit) + " to " + Quantity.format(high, unit) : "";
+    }
+
+    /** A bar chart with its numbers: a row per category, a column per series. */
+    static Figure bars(BarChart chart) {
+        List<String> header = new ArrayList<>(List.of(""));
+        chart.series().forEach(series -> header.add(series.name()));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < chart.categories().size(); i++) {
+            List<Cell> row = new ArrayList<>(List.of(Cell.of(chart.categories().get(i))));
+            for (BarChart.BarSeries series : chart.series()) {
+                row.add(Cell.of(Quantity.format(series.bars().get(i).value(), chart.yUnit())));
+            }
+            rows.add(row);
+        }
+        return new Figure(chart.title(), chart.toSvg(), List.of(), new Table(header, rows));
     }
 
     static Figure lines(LineChart chart) {
-        return new Figure(chart.title(), chart.toSvg());
+        List<List<Cell>> rows = new ArrayList<>();
+        for (LineChart.Series series : chart.series()) {
+            for (LineChart.Point p : series.points()) {
+                String x = chart.xUnit().isEmpty() && p.x() == Math.rint(p.x()) ? String.valueOf((long) p.x())
+                        : Quantity.format(p.x(), chart.xUnit());
+                rows.add(List.of(Cell.of(series.name()), Cell.of(x),
+                        Cell.of(Quantity.format(p.y(), chart.yUnit())), Cell.of(interval(p.low(), p.high(), chart.yUnit()))));
+            }
+        }
+        Table numbers = new Table(List.of("series", chart.xLabel(), chart.yLabel(), "interval"), rows);
+        return new Figure(chart.title(), chart.toSvg(), List.of(), numbers);
     }
 
     /** Log scale when positive values span more than a factor of 30. */

@@ -42,12 +42,18 @@ public record Document(String title, List<Block> intro, List<Section> sections) 
     public enum Tone { PLAIN, GOOD, BAD, MIXED, MUTED }
 
     /**
-     * An inline SVG chart; Markdown shows its title only, as a pointer to the HTML file, and both
-     * show its links: files beside the report, by paths relative to it.
+     * An inline SVG chart; Markdown shows its title as a pointer to the HTML file and, where the
+     * chart was drawn from numbers, those numbers as a table ({@code numbers}, null for a picture
+     * with nothing to tabulate), so that every figure behind a chart is readable in either file.
+     * Both show its links: files beside the report, by paths relative to it.
      */
-    public record Figure(String title, String svg, List<Link> links) implements Block {
+    public record Figure(String title, String svg, List<Link> links, Table numbers) implements Block {
         public Figure {
             links = List.copyOf(links);
+        }
+
+        public Figure(String title, String svg, List<Link> links) {
+            this(title, svg, links, null);
         }
 
         public Figure(String title, String svg) {

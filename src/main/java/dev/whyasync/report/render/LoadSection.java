@@ -90,8 +90,8 @@ final class LoadSection {
         }
         boolean log = Charts.wideRange(series.stream().flatMap(s -> s.bars().stream()).toList());
         String title = "CPU per task at a fixed load";
-        return Charts.figure(new BarChart(title, "workload: " + Charts.workloadLabel(workload) + "; one bar per offered rate",
-                "CPU time per task", "ns", log, configs, series).toSvg(), title);
+        return Charts.bars(new BarChart(title, "workload: " + Charts.workloadLabel(workload) + "; one bar per offered rate",
+                "CPU time per task", "ns", log, configs, series));
     }
 
     private static Table table(SuiteData data, List<BenchmarkResult> results, CheckMarks marks) {

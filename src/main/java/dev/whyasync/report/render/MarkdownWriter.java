@@ -35,6 +35,9 @@ public final class MarkdownWriter {
                 f.links().forEach(link -> out.append(" [").append(inline(link.text())).append("](")
                         .append(link.path().replace(" ", "%20").replace("(", "%28").replace(")", "%29")).append(')'));
                 out.append("\n\n");
+                if (f.numbers() != null) {
+                    table(out, f.numbers());
+                }
             }
         }
     }

@@ -84,7 +84,7 @@ final class OtherSection {
         boolean log = Charts.wideRange(bars.stream().flatMap(b -> b.bars().stream()).toList());
         String subtitle = series.size() > 1 || !series.get(0).equals("score") ? "one bar per model" : "";
         String axis = measure.unit().equals("ns") ? "time per operation" : measure.unit().equals("ops/s") ? "throughput" : "score";
-        return Charts.figure(new BarChart(title, subtitle, axis, measure.unit(), log, categories, bars).toSvg(), title);
+        return Charts.bars(new BarChart(title, subtitle, axis, measure.unit(), log, categories, bars));
     }
 
     private static Table table(Measure measure, List<BenchmarkResult> results) {

@@ -70,8 +70,8 @@ final class RealismSections {
                         + "tasks. Each model retries in its own idiom (a loop, a recursive future, Mono.retryWhen, a "
                         + "message re-sent by the task's actor): Reactor ships a retry operator; the other runtimes leave "
                         + "retry to the task's code, and none retries a failed request by itself."),
-                Charts.figure(new BarChart("Errors per 100 tasks under faults", "one bar per model", "errors per 100 tasks", "",
-                        false, cases, series).toSvg(), "Errors per 100 tasks under faults"),
+                Charts.bars(new BarChart("Errors per 100 tasks under faults", "one bar per model", "errors per 100 tasks", "",
+                        false, cases, series)),
                 new Table(List.of("model", "faults, retry", "C", "tasks/s", "vs no faults", "errors /100 tasks",
                         "retries /100 tasks", "p99"), rows)), marks.legend()));
     }

@@ -129,7 +129,7 @@ final class ResourceSections {
                 + Charts.workloadLabel(data.headline()), "latency per task", "ms", true, models, series);
         return new Section("latency", title, Charts.concat(List.of(
                 Paragraph.of("Time from a task's start to its combined result (HdrHistogram), at each model's highest C."),
-                Charts.figure(chart.toSvg(), chart.title()),
+                Charts.bars(chart),
                 new Table(List.of("model", "C", "p50", "p90", "p99", "p99.9"), rows)), marks.legend()));
     }
 
