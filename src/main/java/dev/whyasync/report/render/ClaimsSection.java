@@ -23,6 +23,13 @@ final class ClaimsSection {
     private ClaimsSection() {
     }
 
+    /** How the claims class the models: stated once, here and in the README. */
+    private static final String CLASSES = "Models are classed once for every claim: OS threads (threads, pool, pool-200) "
+            + "block an OS thread per waiting task; virtual threads are the JVM's stackful coroutines (\"coroutines\" in "
+            + "claims 4 and 15); async means tasks that never block a thread while they wait, written as callbacks, "
+            + "CompletableFutures, Kotlin coroutines (suspend functions compiled to state machines, the JVM's kin of "
+            + "async/await) or Reactor; actors never block either but are a model of their own.";
+
     /** The profile whose few, short iterations make every verdict indicative only. */
     private static final String QUICK = "quick";
 
@@ -50,6 +57,7 @@ final class ClaimsSection {
                         + "otherwise it is undecided, and so is the claim, which names the part. A claim is supported "
                         + "or refuted only when every part is decided. A claim whose inputs were not measured says "
                         + "so. Verdicts: " + summary + "."),
+                Paragraph.of(CLASSES),
                 Paragraph.of("Results that failed a check are marked in the tables above. " + CheckMarks.USE
                         + " A claim that left a result out names it under its numbers."),
                 new Table(List.of("#", "claim", "verdict", "numbers used", "rule"), rows, "claims")));

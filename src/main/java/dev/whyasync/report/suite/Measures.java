@@ -55,10 +55,11 @@ public final class Measures {
     public static final Measure TASK_BYTECODE = Measure.secondary(SuiteLayout.TASK_BYTECODE, "B", Measure.AS_IS);
     public static final Measure RUNTIME_JAR = Measure.secondary(SuiteLayout.RUNTIME_JAR, "B", Measure.AS_IS);
     public static final Measure SOURCE_LINES = Measure.secondary(SuiteLayout.SOURCE_LINES, "lines", Measure.AS_IS);
+    public static final Measure SHARED_SOURCE_LINES = Measure.secondary(SuiteLayout.SHARED_SOURCE_LINES, "lines", Measure.AS_IS);
     public static final List<Measure> CODE = List.of(CLASSES, METASPACE, TASK_BYTECODE, RUNTIME_JAR, SOURCE_LINES);
 
     /** Counts of code, not timings: the same on every run of one build, so exact without samples. */
-    public static final Set<Measure> EXACT = Set.of(CLASSES, TASK_BYTECODE, RUNTIME_JAR, SOURCE_LINES);
+    public static final Set<Measure> EXACT = Set.of(CLASSES, TASK_BYTECODE, RUNTIME_JAR, SOURCE_LINES, SHARED_SOURCE_LINES);
 
     /** Time from cancel until the fixture saw the connections close: a secondary metric, or the shot itself. */
     public static final Measure CANCEL_CLOSE = Measure.secondary(SuiteLayout.CANCEL_CLOSE, "ms", ScoreUnit::toMillis)

@@ -250,14 +250,18 @@ class SeedClaimsTest {
     }
 
     @Test
-    void programmingModelComparesSourceLinesWithTheControl() throws Exception {
-        model(SuiteLayout.CODE, "sequential", Map.of(SuiteLayout.SOURCE_LINES, 30.0));
-        model(SuiteLayout.CODE, "threads", Map.of(SuiteLayout.SOURCE_LINES, 40.0));
+    void programmingModelCountsTheWholeTaskPathAgainstTheControl() throws Exception {
+        model(SuiteLayout.CODE, "sequential", Map.of(SuiteLayout.SOURCE_LINES, 30.0, SuiteLayout.SHARED_SOURCE_LINES, 10.0));
+        model(SuiteLayout.CODE, "threads", Map.of(SuiteLayout.SOURCE_LINES, 22.0, SuiteLayout.SHARED_SOURCE_LINES, 20.0));
         model(SuiteLayout.CODE, "virtual", Map.of(SuiteLayout.SOURCE_LINES, 35.0));
-        model(SuiteLayout.CODE, "callbacks", Map.of(SuiteLayout.SOURCE_LINES, 75.0));
-        assertEquals(Verdict.SUPPORTED, verdict(ModelClaims.PROGRAMMING_MODEL));
-        model(SuiteLayout.CODE, "coroutines", Map.of(SuiteLayout.SOURCE_LINES, 60.0));
-        assertEquals(Verdict.MIXED, verdict(ModelClaims.PROGRAMMING_MODEL));
+        model(SuiteLayout.CODE, "callbacks", Map.of(SuiteLayout.SOURCE_LINES, 75.0, SuiteLayout.SHARED_SOURCE_LINES, 10.0));
+        model(SuiteLayout.CODE, "coroutines", Map.of(SuiteLayout.SOURCE_LINES, 90.0));
+        Assessment a = ModelClaims.PROGRAMMING_MODEL.assess(data());
+        assertEquals(Verdict.SUPPORTED, a.verdict(), "42, 35 and 85 lines against 40; coroutines are not judged: " + a.numbers());
+        assertTrue(a.numbers().contains("coroutines (async, not judged) task path source lines = 90 lines"), a.numbers().toString());
+        model(SuiteLayout.CODE, "threads", Map.of(SuiteLayout.SOURCE_LINES, 22.0, SuiteLayout.SHARED_SOURCE_LINES, 119.0));
+        results.remove(1);
+        assertEquals(Verdict.MIXED, verdict(ModelClaims.PROGRAMMING_MODEL), "threads' own 22 lines hide 119 shared ones");
     }
 
     @Test
