@@ -79,6 +79,9 @@ final class BenchCommand {
             refuseOwnChoice(arguments, params);
             return resume(resume, dir, args, arguments.has("--dry-run"), io);
         }
+        if (!arguments.has("--dry-run")) {
+            RunFiles.requireWritable(dir);
+        }
         SuiteChoice choice = new SuiteChoice(arguments.string("--profile", Profiles.DEFAULT.name()),
                 arguments.string("--only", null), params,
                 arguments.string("--minutes", null) == null ? null
@@ -107,6 +110,9 @@ final class BenchCommand {
 
     private static int resume(String runId, Path dir, List<String> args, boolean dryRun, Output io) throws IOException {
         ResumedRun run = ResumedRun.load(dir, runId);
+        if (!dryRun) {
+            RunFiles.requireWritable(dir);
+        }
         if (run.complete()) {
             io.out().println("run " + runId + " is already complete: nothing to resume (" + run.files().results() + ")");
             return Main.OK;

@@ -1,8 +1,11 @@
 package dev.whyasync.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -47,6 +50,38 @@ record RunFiles(String runId, Path results, Path meta) {
     /** Where the units' JFR recordings go ({@code bench --jfr}): one {@code .jfr} file per unit. */
     Path jfrDir() {
         return results.resolveSibling(runId + ".jfr");
+    }
+
+    /**
+     * Refuses a results folder that a run could not write (one that cannot be created, a file, a
+     * folder without write permission, {@code /proc/1}) before the run plans anything. Creating and
+     * deleting a file there is the only sure test: permissions, read-only mounts and special file
+     * systems all answer it.
+     */
+    static void requireWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".whyasync-", ".probe"));
+        } catch (IOException | SecurityException e) {
+            throw new UsageException("cannot write results to " + dir + " (" + why(e) + "); give --results a folder "
+                    + "you can write (default: results)", e);
+        }
+    }
+
+    private static String why(Exception e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** Claims a fresh run id in {@code dir} (created if missing) by creating its empty meta file. */
