@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * atomically to claim the id, so two runs started in the same second still get two ids.
  * While a unit runs, JMH writes its result to {@code <run-id>.unit.tmp}, which is appended to the
  * results and then deleted. With {@code --jfr}, each unit's recording goes to the folder
- * {@code <run-id>.jfr/}, whose name no {@code *.json} pattern matches.
+ * {@code <run-id>.jfr/}, whose name no {@code *.json} pattern matches. JMH's own output goes to
+ * {@code <run-id>.log}.
  */
 record RunFiles(String runId, Path results, Path meta) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -45,6 +46,11 @@ record RunFiles(String runId, Path results, Path meta) {
     /** Where JMH writes the result of the unit that is running. */
     Path unitResult() {
         return results.resolveSibling(runId + ".unit.tmp");
+    }
+
+    /** JMH's own output for the run, appended to by every unit and every resume ({@link JmhLog}). */
+    Path log() {
+        return results.resolveSibling(runId + ".log");
     }
 
     /** Where the units' JFR recordings go ({@code bench --jfr}): one {@code .jfr} file per unit. */
@@ -91,7 +97,7 @@ record RunFiles(String runId, Path results, Path meta) {
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String id = n == 1 ? base : base + "-" + n;
             RunFiles files = of(dir, id);
-            if (Stream.of(".json", ".md", ".html", ".jfr").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
+            if (Stream.of(".json", ".md", ".html", ".jfr", ".log").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
                 continue;
             }
             try {

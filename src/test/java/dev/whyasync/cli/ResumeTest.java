@@ -29,8 +29,8 @@ class ResumeTest {
     @Test
     void ctrlCKeepsTheFinishedUnitAndResumeRunsOnlyTheMissingOne(@TempDir Path results) throws Exception {
         try (BenchProcess bench = BenchProcess.start(results, "--profile", "quick", "--only", BenchProcess.SUITE,
-                "-p", "page=1,2")) {
-            bench.awaitLineStarting("[2/2] dev.whyasync.cli.PageFetchBenchmark.fetch page=2 ...");
+                "-p", "page=1,2", "--verbose")) {
+            bench.awaitLineStarting("[2/2] dev.whyasync.cli.PageFetchBenchmark.fetch page=2 (about ");
             bench.awaitLineStarting("# Warmup Iteration");
             bench.interrupt();
             assertNotEquals(0, bench.awaitExit(Duration.ofSeconds(60)), bench.output());
@@ -51,12 +51,16 @@ class ResumeTest {
         try (BenchProcess resumed = BenchProcess.start(results, "--resume", runId)) {
             resumed.awaitLineStarting("run " + runId + " (profile quick, --only " + BenchProcess.SUITE
                     + "): 1 of 2 units done; 1 to run");
-            resumed.awaitLineStarting("[2/2] dev.whyasync.cli.PageFetchBenchmark.fetch page=2 ... done in ");
+            resumed.awaitLine(line -> line.startsWith("[2/2] dev.whyasync.cli.PageFetchBenchmark.fetch page=2 (about ")
+                    && line.contains(", done in "), "the missing unit done, on one line");
             assertEquals(0, resumed.awaitExit(Duration.ofSeconds(120)), resumed.output());
             resumed.assertNoProcessLeft(Duration.ofSeconds(10));
             assertTrue(!resumed.output().contains("[1/2]"), "the finished unit is not run again: " + resumed.output());
         }
         assertEquals(List.of("1", "2"), pages(ResultReader.read(json)), "every unit once, none of page 3 or 4 (-p kept)");
+        String log = Files.readString(results.resolve(runId + ".log"));
+        assertEquals(2, log.split("# Parameters: \\(page = 2\\)", -1).length - 1,
+                "the log keeps the stopped attempt at page 2 and appends the resumed one");
         RunMeta done = RunMeta.read(results.resolve(runId + ".meta.json"));
         assertEquals(RunMeta.COMPLETE, done.status());
         assertEquals(stopped.start(), done.start());
