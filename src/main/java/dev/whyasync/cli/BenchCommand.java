@@ -57,7 +57,7 @@ final class BenchCommand {
             is added to <dir>/<run-id>.json (JMH's JSON, valid at every moment) as soon as it finishes. \
             The console shows one line per unit (what, about how long, then its score and the time \
             left); JMH's own output is appended to <dir>/<run-id>.log, and --verbose shows it too. \
-            <dir>/<run-id>.meta.json holds the JDK, OS, cores, memory, commit, profile, command line, \
+            <dir>/<run-id>.meta/meta.json holds the JDK, OS, cores, memory, commit, profile, command line, \
             start, end and status, with run-id = yyyyMMdd-HHmmss-<profile>; existing files are never \
             overwritten. --jvm-args adds JVM options to every fork, split at spaces, after the \
             benchmark's own, so that -Xmx4g wins over a benchmark's -Xmx2g; the JVM is started with them \

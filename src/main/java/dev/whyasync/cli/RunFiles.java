@@ -1,5 +1,7 @@
 package dev.whyasync.cli;
 
+import dev.whyasync.report.results.Run;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,10 +15,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of one run: {@code <run-id>.json} (JMH's results) and {@code <run-id>.meta.json} (the
- * environment), with run-id {@code yyyyMMdd-HHmmss-<profile>}. Results are never overwritten: an id
- * whose files exist gets a suffix ({@code -2}, {@code -3}, ...), and the meta file is created
- * atomically to claim the id, so two runs started in the same second still get two ids.
+ * The files of one run: {@code <run-id>.json} (JMH's results) and {@code <run-id>.meta/meta.json}
+ * (the environment; {@code <run-id>.meta.json} for runs written before it moved, see
+ * {@link Run#metaFileOf}), with run-id {@code yyyyMMdd-HHmmss-<profile>}. Results are never
+ * overwritten: an id whose files exist gets a suffix ({@code -2}, {@code -3}, ...), and the meta
+ * folder is created atomically to claim the id, so two runs started in the same second still get two ids.
  * While a unit runs, JMH writes its result to {@code <run-id>.unit.tmp}, which is appended to the
  * results and then deleted. With {@code --jfr}, each unit's recording goes to the folder
  * {@code <run-id>.jfr/}, whose name no {@code *.json} pattern matches. JMH's own output goes to
@@ -25,21 +28,29 @@ import java.util.stream.Stream;
 record RunFiles(String runId, Path results, Path meta) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final int MAX_SUFFIX = 1000;
-    private static final String META = ".meta.json";
 
-    /** The files of run {@code runId} in {@code dir}, whether they exist or not. */
+    /** The files of run {@code runId} in {@code dir}, whether they exist or not; an old run's meta file where it is. */
     static RunFiles of(Path dir, String runId) {
-        return new RunFiles(runId, dir.resolve(runId + ".json"), dir.resolve(runId + META));
+        Path results = dir.resolve(runId + ".json");
+        return new RunFiles(runId, results, Run.metaFileOf(results));
     }
 
-    /** The ids of the runs in {@code dir} (those with a meta file), sorted; none when the folder is missing. */
+    /** The ids of the runs in {@code dir} (those with a meta file, in either place), sorted; none when the folder is missing. */
     static List<String> runIds(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(META))
-                    .map(name -> name.substring(0, name.length() - META.length())).sorted().toList();
+            return files.flatMap(file -> {
+                String name = file.getFileName().toString();
+                if (name.endsWith(Run.OLD_META) && Files.isRegularFile(file)) {
+                    return Stream.of(name.substring(0, name.length() - Run.OLD_META.length()));
+                }
+                if (name.endsWith(Run.META_FOLDER) && Files.isRegularFile(file.resolve(Run.META_FILE))) {
+                    return Stream.of(name.substring(0, name.length() - Run.META_FOLDER.length()));
+                }
+                return Stream.empty();
+            }).distinct().sorted().toList();
         }
     }
 
@@ -97,10 +108,12 @@ record RunFiles(String runId, Path results, Path meta) {
         for (int n = 1; n <= MAX_SUFFIX; n++) {
             String id = n == 1 ? base : base + "-" + n;
             RunFiles files = of(dir, id);
-            if (Stream.of(".json", ".md", ".html", ".jfr", ".log").anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
+            if (Stream.of(".json", ".md", ".html", ".jfr", ".log", ".export", Run.OLD_META)
+                    .anyMatch(ext -> Files.exists(dir.resolve(id + ext)))) {
                 continue;
             }
             try {
+                Files.createDirectory(files.meta().getParent());
                 Files.createFile(files.meta());
                 return files;
             } catch (FileAlreadyExistsException taken) {

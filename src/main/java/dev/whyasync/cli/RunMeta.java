@@ -25,7 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code <run-id>.meta.json}: what a JMH result file does not say about its run: the JDK, OS,
+ * {@code <run-id>.meta/meta.json}: what a JMH result file does not say about its run: the JDK, OS,
  * cores, memory, source commit, profile (with {@code --only}, {@code -p}, {@code --jvm-args} and
  * {@code --jfr}), command line, start and end, each later resumption, and whether the run
  * completed. It is written once before the run (status incomplete, no end) and again after it, so

@@ -50,7 +50,7 @@ class InterruptedRunTest {
         for (BenchmarkResult result : run.results()) {
             assertTrue(result.primaryMetric().score() >= PageFetchBenchmark.DELAY_MS, "a shot waits for the page's delay");
         }
-        RunMeta meta = RunMeta.read(results.resolve(runId + ".meta.json"));
+        RunMeta meta = RunMeta.read(results.resolve(runId + ".meta/meta.json"));
         assertEquals(RunMeta.INCOMPLETE, meta.status());
         assertNotNull(meta.end());
 
@@ -67,7 +67,7 @@ class InterruptedRunTest {
         assertTrue(output.contains("java -jar target/benchmarks.jar bench --resume " + runId + " --results " + results),
                 output);
         try (Stream<Path> files = Files.list(results)) {
-            assertEquals(List.of(runId + ".json", runId + ".log", runId + ".meta.json"),
+            assertEquals(List.of(runId + ".json", runId + ".log", runId + ".meta"),
                     files.map(file -> file.getFileName().toString()).sorted().toList(), "no temporary file and no report is left");
         }
     }

@@ -43,7 +43,7 @@ class ResumeTest {
         String runId = InterruptedRunTest.onlyRunId(results);
         Path json = results.resolve(runId + ".json");
         assertEquals(List.of("1"), pages(ResultReader.read(json)));
-        RunMeta stopped = RunMeta.read(results.resolve(runId + ".meta.json"));
+        RunMeta stopped = RunMeta.read(results.resolve(runId + ".meta/meta.json"));
         assertEquals(RunMeta.INCOMPLETE, stopped.status());
         assertTrue(stopped.end() != null, "the stop is recorded");
         assertTrue(Files.notExists(results.resolve(runId + ".unit.tmp")));
@@ -61,7 +61,7 @@ class ResumeTest {
         String log = Files.readString(results.resolve(runId + ".log"));
         assertEquals(2, log.split("# Parameters: \\(page = 2\\)", -1).length - 1,
                 "the log keeps the stopped attempt at page 2 and appends the resumed one");
-        RunMeta done = RunMeta.read(results.resolve(runId + ".meta.json"));
+        RunMeta done = RunMeta.read(results.resolve(runId + ".meta/meta.json"));
         assertEquals(RunMeta.COMPLETE, done.status());
         assertEquals(stopped.start(), done.start());
         assertEquals(1, done.resumes().size());
@@ -81,7 +81,7 @@ class ResumeTest {
         CommandLine result = CommandLine.run("bench", "--resume", "20250101-120002-quick", "--results", results.toString());
         assertEquals(2, result.status());
         assertEquals(List.of("whyasync: no run '20250101-120002-quick' in " + results + ": looked for "
-                + results.resolve("20250101-120002-quick.meta.json") + " and " + results.resolve("20250101-120002-quick.json")
+                + results.resolve("20250101-120002-quick.meta/meta.json") + " and " + results.resolve("20250101-120002-quick.json")
                 + "; the nearest runs there: 20250101-120000-quick, 20250101-120001-quick, 20240101-000000-full"),
                 result.errLines());
     }
