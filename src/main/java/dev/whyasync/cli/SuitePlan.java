@@ -28,10 +28,11 @@ import java.util.stream.Collectors;
  * benchmark's fixture and trial set-up, tear-down), then each iteration its time plus
  * {@link #ITERATION_OVERHEAD} (JMH's pause between iterations and the profilers' work around each:
  * a full GC and heap walk, histograms); a single shot is taken as {@link #SINGLE_SHOT}. Calibrated on
- * a real quick-profile run on the two-core development machine (units measured from their console
- * lines): IoBenchmark units (8 x 2 s warm-up, 3 x 1 s measured) took 24-27 s against 24.7 s
- * estimated, single-shot units 3-6 s against 5-6 s; a set-up the estimate cannot know (a benchmark
- * starting thousands of platform threads on a loaded machine) can still take minutes more.
+ * two real quick-profile runs on the two-core development machine (units timed by their console
+ * lines): IoBenchmark units (8 x 2 s warm-up, 3 x 1 s measured) took 23-27 s against 24.7 s
+ * estimated, single-shot units 2-6 s against 5-6 s. What it cannot know is a set-up that is slow on
+ * one machine: there, the threads model's first 2 048 platform threads at C=1024 took 2-3 min to
+ * start, so the quick profile took 7.2 min against "about 6 min".
  *
  * <p>A run goes unit by unit ({@link #units()}: one benchmark, one mode, one value per parameter),
  * so that each finished unit's result is saved before the next one starts.

@@ -74,8 +74,14 @@ final class SuiteRun {
                 continue;
             }
             String tag = "[" + (i + 1) + "/" + units.size() + "] " + unit.label();
-            io.out().print(tag + " (about " + SuitePlan.minutes(unit.estimate()) + ") ..." + (verbose ? "\n" : " "));
-            io.out().flush();
+            String opening = tag + " (about " + SuitePlan.minutes(unit.estimate()) + ") ...";
+            if (verbose) {
+                io.out().println(opening);
+            } else {
+                // the line ends when the unit does
+                io.out().print(opening + " ");
+                io.out().flush();
+            }
             long start = System.nanoTime();
             String problem;
             String headline = "";
