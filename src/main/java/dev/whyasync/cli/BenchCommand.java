@@ -31,6 +31,7 @@ final class BenchCommand {
     private static final String JFR = "--jfr";
     private static final String FLAME = "--flame";
     private static final String NO_FLAME = "--no-flame";
+    private static final String VERBOSE = "--verbose";
 
     static final List<Flag> FLAGS = List.of(
             Flag.valued("--profile", "name", "the suite to run: " + Profiles.names() + " (default: default)"),
@@ -45,6 +46,7 @@ final class BenchCommand {
             Flag.toggle(NO_FLAME, "no flame graphs, even in the full profile"),
             Flag.valued(FlameEngine.FLAG, "engine", "--flame's CPU engine: " + String.join(", ", FlameEngine.EVENTS)
                     + " (default: by the kernel)"),
+            Flag.toggle(VERBOSE, "show JMH's output as it comes; it always goes to <dir>/<run-id>.log"),
             Flag.toggle("--dry-run", "print the plan and stop"));
 
     static final Command COMMAND = Command.of("bench",
@@ -59,7 +61,9 @@ final class BenchCommand {
             name matches (a regular expression, searched as JMH does); -p replaces a parameter's \
             values. Each benchmark × mode × parameter set is a unit, run by JMH on its own; its result \
             is added to <dir>/<run-id>.json (JMH's JSON, valid at every moment) as soon as it finishes. \
-            <dir>/<run-id>.meta.json holds the JDK, OS, cores, memory, commit, profile, command line, \
+            The console shows one line per unit (what, about how long, then its score and the time \
+            left); JMH's own output is appended to <dir>/<run-id>.log, and --verbose shows it too. \
+            <dir>/<run-id>.meta/meta.json holds the JDK, OS, cores, memory, commit, profile, command line, \
             start, end and status, with run-id = yyyyMMdd-HHmmss-<profile>; existing files are never \
             overwritten. --jvm-args adds JVM options to every fork, split at spaces, after the \
             benchmark's own, so that -Xmx4g wins over a benchmark's -Xmx2g; the JVM is started with them \
@@ -93,7 +97,10 @@ final class BenchCommand {
         String resume = arguments.string("--resume", null);
         if (resume != null) {
             refuseOwnChoice(arguments, params);
-            return resume(resume, dir, args, arguments.has("--dry-run"), io);
+            return resume(resume, dir, args, arguments.has("--dry-run"), arguments.has(VERBOSE), io);
+        }
+        if (!arguments.has("--dry-run")) {
+            RunFiles.requireWritable(dir);
         }
         SuiteChoice choice = new SuiteChoice(arguments.string("--profile", Profiles.DEFAULT.name()),
                 arguments.string("--only", null), params,
@@ -115,18 +122,23 @@ final class BenchCommand {
         RunFiles files = RunFiles.reserve(dir, plan.profile().name(), LocalDateTime.now());
         int units = plan.units().size();
         io.out().println("run " + files.runId() + ": " + units + (units == 1 ? " unit" : " units") + "; each result joins "
-                + files.results() + " as soon as its unit finishes");
+                + files.results() + " as soon as its unit finishes; JMH's output goes to " + files.log()
+                + (arguments.has(VERBOSE) ? " and here" : " (" + VERBOSE + " shows it here)"));
         if (choice.jfr()) {
             io.out().println("each unit's JFR recording goes to " + files.jfrDir() + "/");
         }
         if (plan.profile().recordsFlames()) {
             io.out().println("flame graphs go to " + files.flameDir() + "/, indexed by " + files.flameIndex());
         }
-        return execute(plan, files, RunMeta.started(files.runId(), choice, args, limits), Set.of(), dir, io);
+        return execute(plan, files, RunMeta.started(files.runId(), choice, args, limits), Set.of(), dir, arguments.has(VERBOSE), io);
     }
 
-    private static int resume(String runId, Path dir, List<String> args, boolean dryRun, Output io) throws IOException {
+    private static int resume(String runId, Path dir, List<String> args, boolean dryRun, boolean verbose, Output io)
+            throws IOException {
         ResumedRun run = ResumedRun.load(dir, runId);
+        if (!dryRun) {
+            RunFiles.requireWritable(dir);
+        }
         if (run.complete()) {
             io.out().println("run " + runId + " is already complete: nothing to resume (" + run.files().results() + ")");
             return Main.OK;
@@ -156,7 +168,7 @@ final class BenchCommand {
             io.err().println("whyasync: note: run " + runId + " started on " + started + "; this resume runs on "
                     + environment(session) + ", and the results will mix both");
         }
-        return execute(plan, run.files(), run.meta().resumedBy(session), run.done(), dir, io);
+        return execute(plan, run.files(), run.meta().resumedBy(session), run.done(), dir, verbose, io);
     }
 
     /** A resume measures what the run it resumes chose; a choice of its own is a mistake. */
@@ -192,8 +204,8 @@ final class BenchCommand {
     }
 
     /** Runs the units not in {@code done}, finishes the meta file, and writes the report of a complete run. */
-    private static int execute(SuitePlan plan, RunFiles files, RunMeta meta, Set<BenchmarkKey> done, Path dir, Output io)
-            throws IOException {
+    private static int execute(SuitePlan plan, RunFiles files, RunMeta meta, Set<BenchmarkKey> done, Path dir, boolean verbose,
+                               Output io) throws IOException {
         String resume = "java -jar target/benchmarks.jar bench --resume " + files.runId()
                 + (dir.equals(Path.of(RESULTS)) ? "" : " --results " + dir);
         RunGuard guard = RunGuard.install(files, meta, io, resume);
@@ -201,7 +213,7 @@ final class BenchCommand {
         String status = RunMeta.INCOMPLETE;
         SuiteRun.Outcome outcome = null;
         try {
-            outcome = SuiteRun.run(plan.profile(), units, done, files, guard, io);
+            outcome = SuiteRun.run(plan.profile(), units, done, files, guard, io, verbose);
             status = outcome.missing(units).isEmpty() ? RunMeta.COMPLETE : RunMeta.INCOMPLETE;
         } finally {
             status = guard.finish(status);
@@ -209,6 +221,7 @@ final class BenchCommand {
         io.out().println("run " + files.runId() + " " + status + ":");
         io.out().println("  " + files.results() + "  JMH results");
         io.out().println("  " + files.meta() + "  environment and status");
+        io.out().println("  " + files.log() + "  JMH's output");
         if (plan.profile().recordsJfr()) {
             io.out().println("  " + files.jfrDir() + "/  JFR recordings, one per unit");
         }

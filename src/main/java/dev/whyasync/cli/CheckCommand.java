@@ -21,10 +21,13 @@ import java.util.Locale;
  * namespace, nginx serving the page files, a delay proxy) and verifies every page, before anyone
  * spends an hour benchmarking a target that serves the wrong bytes. An unreachable target is a
  * mistake of the command line (status 2); a model that fails against a reachable one is a failed
- * check (status 1).
+ * check (status 1). A check fails fast: a model starts no task after its first failed one, and a page
+ * may take {@code --timeout} seconds beyond its delay (5 by default, where the benchmarks allow 10),
+ * so a server that never finishes a body costs each model one timeout, not one per page.
  */
 final class CheckCommand {
     private static final Duration MODEL_TIMEOUT = Duration.ofSeconds(60);
+    private static final int PAGE_TIMEOUT_SECONDS = 5;
 
     static final List<Flag> FLAGS = List.of(
             Flag.valued("--target", "url", "the server, http://host:port (required)"),
@@ -32,14 +35,18 @@ final class CheckCommand {
             Flag.valued("--concurrency", "n", "tasks in flight (default 8)"),
             Flag.valued("--models", "list", "models to check, comma-separated (default: all)"),
             Flag.valued("--size", "bytes", "page size (default 1024)"),
-            Flag.valued("--delay", "ms", "server-side delay per page; nginx ignores it (default 0)"));
+            Flag.valued("--delay", "ms", "server-side delay per page; nginx ignores it (default 0)"),
+            Flag.valued("--timeout", "s", "seconds a page may take beyond its delay before it fails (default "
+                    + PAGE_TIMEOUT_SECONDS + ")"));
 
     static final Command COMMAND = Command.of("check",
             "check --target <url> [--tasks <n>] [--models <list>] [options]",
             "check that every model downloads correct pages from a target",
             """
             Runs a few tasks of every model against the target and verifies the length and checksum \
-            of every page, then prints one line per model: ok or FAILED, tasks, errors, time. Use it \
+            of every page, then prints one line per model: ok or FAILED, tasks, errors, time. A model \
+            stops at its first failed task and its line says why; a response whose Content-Length \
+            is not the page size asked for fails at its headers. Use it \
             on a fixture on another host ('whyasync fixture'), on nginx serving the page files \
             (scripts/pages) or through a delay proxy ('whyasync proxy') before benchmarking with \
             -p target=URL. Exit status 0 when every model passed, 1 when one failed, 2 when the \
@@ -55,11 +62,12 @@ final class CheckCommand {
         if (targetText == null) {
             throw new UsageException("check needs --target http://host:port " + Arguments.seeHelp("check"));
         }
-        ClientConfig client = client(targetText);
         int tasks = arguments.integer("--tasks", 50, 1, 1_000_000);
         int concurrency = arguments.integer("--concurrency", 8, 1, 1024);
         int size = arguments.integer("--size", 1024, 0, PageBody.MAX_SIZE);
         int delay = arguments.integer("--delay", 0, 0, 60_000);
+        int timeout = arguments.integer("--timeout", PAGE_TIMEOUT_SECONDS, 1, 3600);
+        ClientConfig client = client(targetText).withRequestTimeout(Duration.ofSeconds(timeout).plusMillis(delay));
         List<ModelKind> models = models(arguments.string("--models", String.join(",", ModelKind.names())));
         requireReachable(client);
 
@@ -80,22 +88,27 @@ final class CheckCommand {
     }
 
     /** One model's result: every task succeeded with the right pages, or what went wrong. */
-    record Outcome(String model, boolean ok, long succeeded, int tasks, long errors, Duration elapsed, String problem) {
+    record Outcome(String model, boolean ok, long succeeded, int tasks, long errors, long cancelled, Duration elapsed,
+                   String problem) {
         String line() {
-            return String.format(Locale.ROOT, "  %-11s %-6s %d/%d tasks, %d errors, %.2f s%s", model, ok ? "ok" : "FAILED",
-                    succeeded, tasks, errors, elapsed.toNanos() / 1e9, problem.isEmpty() ? "" : "; " + problem);
+            return String.format(Locale.ROOT, "  %-11s %-6s %d/%d tasks, %d %s%s, %.2f s%s", model, ok ? "ok" : "FAILED",
+                    succeeded, tasks, errors, errors == 1 ? "error" : "errors", cancelled == 0 ? "" : ", " + cancelled + " cancelled", elapsed.toNanos() / 1e9,
+                    problem.isEmpty() ? "" : "; " + problem);
         }
     }
 
     static Outcome check(ModelKind kind, ClientConfig client, Workload workload, int tasks, int concurrency) {
         long start = System.nanoTime();
         try (ConcurrencyModel model = kind.create(new ModelConfig(client, 0))) {
-            Batch.Result result = Batch.run(model, workload, tasks, concurrency, MODEL_TIMEOUT);
+            Batch.Result result = Batch.run(model, workload, tasks, concurrency, MODEL_TIMEOUT, Batch.TaskObserver.NONE,
+                    Batch.Ending.AT_FIRST_FAILURE);
             boolean ok = result.succeeded() == tasks && result.failed() == 0;
-            String problem = result.firstFailures().isEmpty() ? "" : "first error: " + result.firstFailures().get(0).getMessage();
-            return new Outcome(kind.modelName(), ok, result.succeeded(), tasks, result.failed(), result.elapsed(), problem);
+            String problem = result.firstFailures().isEmpty() ? ""
+                    : "stopped at the first failed task: " + result.firstFailures().get(0).getMessage();
+            return new Outcome(kind.modelName(), ok, result.succeeded(), tasks, result.failed(), result.cancelled(), result.elapsed(),
+                    problem);
         } catch (BatchTimeoutException e) {
-            return new Outcome(kind.modelName(), false, 0, tasks, 0, Duration.ofNanos(System.nanoTime() - start), e.getMessage());
+            return new Outcome(kind.modelName(), false, 0, tasks, 0, 0, Duration.ofNanos(System.nanoTime() - start), e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.whyasync.cli;
 
 import dev.whyasync.report.CompareCommand;
+import dev.whyasync.report.ExportCommand;
 import dev.whyasync.report.GateCommand;
 import dev.whyasync.report.ReportCommand;
 
@@ -19,6 +20,7 @@ final class Commands {
             Command.external("report", "write the Markdown and HTML report of a run", ReportCommand::run),
             Command.external("compare", "compare two runs, benchmark by benchmark", CompareCommand::run),
             Command.external("gate", "exit 1 when a run regressed against a baseline", GateCommand::run),
+            Command.external("export", "write a run for another tool (github-action-benchmark)", ExportCommand::run),
             FixtureCommand.COMMAND,
             ProxyCommand.COMMAND,
             CheckCommand.COMMAND,

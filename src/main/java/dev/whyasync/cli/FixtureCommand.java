@@ -1,5 +1,6 @@
 package dev.whyasync.cli;
 
+import dev.whyasync.fixture.Fault;
 import dev.whyasync.fixture.FixtureStartException;
 import dev.whyasync.fixture.PageServer;
 
@@ -8,8 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * {@code fixture}: the page server alone, so that clients on another host can target it. The host
@@ -24,16 +27,19 @@ final class FixtureCommand {
     static final List<Flag> FLAGS = List.of(
             Flag.valued("--host", "host", "address to listen on (default " + DEFAULT_HOST + "; 0.0.0.0 for every interface)"),
             Flag.valued("--port", "port", "TCP port, 0 for any free one (default " + DEFAULT_PORT + ")"),
-            Flag.valued("--io-threads", "n", "event-loop threads, 0 for one per core (default 0)"));
+            Flag.valued("--io-threads", "n", "event-loop threads, 0 for one per core (default 0)"),
+            Flag.valued("--fault", "name", "answer every page with this fault: hang, length, 500, ... (default none)"));
 
-    static final Command COMMAND = Command.of("fixture", "fixture [--host <host>] [--port <port>] [--io-threads <n>]",
+    static final Command COMMAND = Command.of("fixture", "fixture [--host <host>] [--port <port>] [--io-threads <n>] [--fault <name>]",
             "run the page server alone, for clients on another host",
             """
             Serves /page/<n>?size=&delay= over HTTP/1.1 with keep-alive, the same server the \
             benchmarks start in their own JVM. Prints 'whyasync fixture listening on http://HOST:PORT' \
             when ready and serves until stopped (Ctrl-C). Check it from the client's host with \
             'whyasync check --target http://HOST:PORT', then point the benchmarks at it with \
-            -p target=http://HOST:PORT.""",
+            -p target=http://HOST:PORT. With --fault it is a broken server on purpose: every page \
+            request that names no fault of its own gets that one (hang: half the body, then silence; \
+            length: a Content-Length one byte above the page's size), to see how 'check' copes.""",
             FLAGS, FixtureCommand::run);
 
     private FixtureCommand() {
@@ -44,16 +50,29 @@ final class FixtureCommand {
         String host = arguments.string("--host", DEFAULT_HOST);
         int port = arguments.integer("--port", DEFAULT_PORT, 0, 65_535);
         int ioThreads = arguments.integer("--io-threads", 0, 0, MAX_IO_THREADS);
+        Fault everyPage = fault(arguments.string("--fault", Fault.NONE.query()));
         InetAddress address = resolve(host);
         if (port != 0) {
             checkFree(address, host, port, "--host", "--port");
         }
         try {
-            PageServer.serve(host, port, ioThreads, false, io.out());
+            PageServer.serve(host, port, ioThreads, everyPage, false, io.out());
         } catch (FixtureStartException e) {
             throw new UsageException(e.getMessage(), e);
         }
         return Main.OK;
+    }
+
+    private static Fault fault(String name) {
+        try {
+            return Fault.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bad value '" + name + "' for --fault of fixture; known: " + faultNames(), e);
+        }
+    }
+
+    private static String faultNames() {
+        return Arrays.stream(Fault.values()).map(Fault::query).collect(Collectors.joining(", "));
     }
 
     private static InetAddress resolve(String host) {

@@ -7,6 +7,7 @@ import dev.whyasync.bench.LatencyProfiler;
 import dev.whyasync.bench.ReportedMetricsProfiler;
 import dev.whyasync.bench.SoakProfiler;
 import dev.whyasync.bench.TaskLoopProfiler;
+import dev.whyasync.fixture.JvmWarnings;
 import org.openjdk.jmh.profile.AsyncProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.profile.Profiler;
@@ -150,8 +151,10 @@ final class Profiles {
             if (!flameAdded) {
                 options.addProfiler(AsyncProfiler.class, asyncProfiler);
             }
-            // JMH's jvmArgsAppend replaces the benchmark's own list, so the own options are repeated here
-            List<String> append = forkOptions(unit.jvmArgsAppend());
+            // JMH's jvmArgsAppend replaces the benchmark's own list, so the own options are repeated here;
+            // the forks run this JVM's java (bench never names another), so its version decides the quiet options
+            List<String> append = new ArrayList<>(JvmWarnings.quietOptions(Runtime.version().feature()));
+            append.addAll(forkOptions(unit.jvmArgsAppend()));
             if (jfrDir != null && recordsJfr()) {
                 append.add("-D" + JfrEventsProfiler.DIR_PROPERTY + "=" + jfrDir.toAbsolutePath());
             }

@@ -25,9 +25,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code <run-id>.meta.json}: what a JMH result file does not say about its run: the JDK, OS,
+ * {@code <run-id>.meta/meta.json}: what a JMH result file does not say about its run: the JDK, OS,
  * cores, memory, source commit, profile (with {@code --only}, {@code -p}, {@code --jvm-args},
- * {@code --jfr}, whether flame graphs are recorded and {@code --flame-engine}), command line, start and end, each later resumption, and whether the run
+ * {@code --jfr}, whether flame graphs are recorded and {@code --flame-engine}), command line, start
+ * and end, each later resumption, and whether the run
  * completed. It is written once before the run (status incomplete, no end) and again after it, so
  * that a run killed halfway leaves a file that says so. Which units finished is not repeated here:
  * the result file itself says that.

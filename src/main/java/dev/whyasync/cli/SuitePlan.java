@@ -22,16 +22,27 @@ import java.util.stream.Collectors;
  * What a profile will run, worked out before anything runs: each benchmark with the parameter
  * values it will get (the profile's where it names them, else the {@code @Param} values), the
  * number of runs (benchmark × parameter set × mode) and an estimate of the time, so that a run of
- * an hour is never a surprise. The estimate counts the profile's iteration times plus a few seconds
- * per fork to start the JVMs; it knows nothing of the set-up each benchmark does.
+ * an hour is never a surprise.
+ *
+ * <p>How it is estimated: each fork costs {@link #FORK_START} (JVM start, JMH's set-up, the
+ * benchmark's fixture and trial set-up, tear-down), then each iteration its time plus
+ * {@link #ITERATION_OVERHEAD} (JMH's pause between iterations and the profilers' work around each:
+ * a full GC and heap walk, histograms); a single shot is taken as {@link #SINGLE_SHOT}. Calibrated on
+ * two real quick-profile runs on the two-core development machine (units timed by their console
+ * lines): IoBenchmark units (8 x 2 s warm-up, 3 x 1 s measured) took 23-27 s against 24.7 s
+ * estimated, single-shot units 2-6 s against 5-6 s. What it cannot know is a set-up that is slow on
+ * one machine: there, the threads model's first 2 048 platform threads at C=1024 took 2-3 min to
+ * start, so the quick profile took 7.2 min against "about 6 min".
  *
  * <p>A run goes unit by unit ({@link #units()}: one benchmark, one mode, one value per parameter),
  * so that each finished unit's result is saved before the next one starts.
  */
 record SuitePlan(Profile profile, List<Entry> entries) {
     static final Duration FORK_START = Duration.ofSeconds(4);
-    /** A single-shot iteration is as long as its work; a second is a guess. */
-    static final Duration SINGLE_SHOT = Duration.ofSeconds(1);
+    /** What each iteration adds to its own time; measured, see the class comment. */
+    static final Duration ITERATION_OVERHEAD = Duration.ofMillis(150);
+    /** A single-shot iteration is as long as its work, milliseconds for the suite's single-shot benchmarks. */
+    static final Duration SINGLE_SHOT = Duration.ofMillis(100);
     private static final String BENCHMARK_LIST = "META-INF/BenchmarkList";
     private static final int TIMED_MODES = Mode.values().length - 1;
 
@@ -124,8 +135,9 @@ record SuitePlan(Profile profile, List<Entry> entries) {
         RunSettings run = entry.settings();
         boolean singleShot = entry.benchmark().mode() == Mode.SingleShotTime;
         Duration fork = FORK_START
-                .plus((singleShot ? SINGLE_SHOT : run.warmupTime()).multipliedBy(run.warmupIterations()))
-                .plus((singleShot ? SINGLE_SHOT : run.measurementTime()).multipliedBy(run.measurementIterations()));
+                .plus((singleShot ? SINGLE_SHOT : run.warmupTime()).plus(ITERATION_OVERHEAD).multipliedBy(run.warmupIterations()))
+                .plus((singleShot ? SINGLE_SHOT : run.measurementTime()).plus(ITERATION_OVERHEAD)
+                        .multipliedBy(run.measurementIterations()));
         return fork.multipliedBy(Math.max(1, run.forks()));
     }
 

@@ -1,15 +1,15 @@
 package dev.whyasync.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.whyasync.bench.JfrEventsProfiler;
 import dev.whyasync.cli.Profiles.Profile;
+import dev.whyasync.report.chart.Quantity;
 import dev.whyasync.report.results.BenchmarkKey;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +23,13 @@ import java.util.Set;
 /**
  * Runs a plan's units one JMH run each, and appends each finished unit's result to the run's
  * result file before the next unit starts. A unit that fails (its fork crashed, its benchmark threw,
- * its fixture died) is reported and the run goes on with the next. Between units a line says how
- * far the run is and how long the rest should take: the plan's estimate for the units left, scaled by
- * how long the units so far took against their estimate.
+ * its fixture died) is reported and the run goes on with the next. The console gets one line per
+ * unit: what it is and about how long it takes, then, when it ends, its headline figure (JMH's score
+ * and error), how long it took and how long the rest should take: the plan's estimate for the units
+ * left, scaled by how long the units so far took against theirs. JMH's own output goes to the run's
+ * log ({@link JmhLog}); with {@code verbose} to the console as well, and the unit's line is then
+ * split in two, its start and its end, around JMH's output. A failed unit's reason is one line on
+ * the error stream, with the log's path.
  */
 final class SuiteRun {
     /** How long a unit's fork and fixture may take to exit after JMH is done with them. */
@@ -52,9 +56,15 @@ final class SuiteRun {
      * guard says the JVM is shutting down. An error writing the result file stops the run.
      */
     static Outcome run(Profile profile, List<RunUnit> units, Set<BenchmarkKey> done, RunFiles files, RunGuard guard,
-                       Output io) throws IOException {
+                       Output io, boolean verbose) throws IOException {
+        try (JmhLog log = JmhLog.open(files.log(), io.out(), verbose)) {
+            return run(profile, units, done, files, guard, io, verbose, log);
+        }
+    }
+
+    private static Outcome run(Profile profile, List<RunUnit> units, Set<BenchmarkKey> done, RunFiles files, RunGuard guard,
+                               Output io, boolean verbose, JmhLog log) throws IOException {
         ResultFile results = new ResultFile(files.results());
-        OutputFormat jmhOutput = OutputFormatFactory.createFormatInstance(io.out(), VerboseMode.NORMAL);
         Set<BenchmarkKey> finished = new LinkedHashSet<>(done);
         List<RunUnit> failed = new ArrayList<>();
         Pace pace = new Pace(units.stream().filter(unit -> !done.contains(unit.key())).toList());
@@ -65,13 +75,22 @@ final class SuiteRun {
                     continue;
                 }
                 String tag = "[" + (i + 1) + "/" + units.size() + "] " + unit.label();
-                io.out().println(tag + " ...");
+                String opening = tag + " (about " + SuitePlan.minutes(unit.estimate()) + ") ...";
+                if (verbose) {
+                    io.out().println(opening);
+                } else {
+                    // the line ends when the unit does
+                    io.out().print(opening + " ");
+                    io.out().flush();
+                }
                 long start = System.nanoTime();
                 String problem;
+                String headline = "";
                 try {
-                    ArrayNode result = runOne(profile, unit, files, jmhOutput, unit.flamePoint() ? flames : null);
+                    ArrayNode result = runOne(profile, unit, files, log.format(), unit.flamePoint() ? flames : null);
                     results.append(result);
                     finished.add(unit.key());
+                    headline = headline(result);
                     problem = null;
                 } catch (UnitFailedException e) {
                     failed.add(unit);
@@ -80,11 +99,13 @@ final class SuiteRun {
                 }
                 List<String> leftovers = guard.processes().reap(EXIT_PATIENCE);
                 Duration duration = pace.took(unit, System.nanoTime() - start);
+                String end = verbose ? tag + " ... " : "";
                 if (problem == null) {
-                    io.out().println(tag + " ... done in " + SuitePlan.minutes(duration) + "; " + pace.remaining());
+                    io.out().println(end + headline + ", done in " + SuitePlan.minutes(duration) + "; " + pace.remaining());
                 } else {
+                    io.out().println(end + "FAILED");
                     io.err().println("whyasync: " + tag + " failed after " + SuitePlan.minutes(duration) + ": " + problem
-                            + (guard.stopping() ? "" : "; going on with the next unit"));
+                            + "; JMH's output is in " + log.path() + (guard.stopping() ? "" : "; going on with the next unit"));
                 }
                 if (!leftovers.isEmpty()) {
                     io.err().println("whyasync: ended what the unit left running: " + String.join(", ", leftovers));
@@ -127,6 +148,16 @@ final class SuiteRun {
                 // the next unit overwrites it; it is never read as a result
             }
         }
+    }
+
+    /** "16.2k ops/s ± 3%": the unit's primary score and JMH's error as a share of it (none with one iteration). */
+    static String headline(ArrayNode result) {
+        JsonNode metric = result.path(0).path("primaryMetric");
+        double score = metric.path("score").asDouble(Double.NaN);
+        double error = metric.path("scoreError").asDouble(Double.NaN);
+        String text = Quantity.format(score, "") + " " + metric.path("scoreUnit").asText("");
+        return Double.isFinite(error) && score != 0
+                ? text + " ± " + Quantity.format(100 * error / Math.abs(score), "") + "%" : text;
     }
 
     /** JMH's first line and the innermost cause, which is the benchmark's own error or the fork's exit code. */

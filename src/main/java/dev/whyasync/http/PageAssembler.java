@@ -14,6 +14,8 @@ import java.util.zip.CRC32;
  * {@code HttpClientCodec} decodes (headers, content chunks, last chunk), whether the bytes came from
  * a blocking socket or a Netty channel, and turns them into a verified {@link Page} or a typed error.
  * Content-Length and chunked bodies look the same here, because the codec has already undone them.
+ * A Content-Length that contradicts the page size asked for fails at the headers, before any body
+ * is read: waiting for a body of the wrong length ends in a timeout at best.
  */
 final class PageAssembler {
     private final String url;
@@ -73,6 +75,11 @@ final class PageAssembler {
     private void acceptHeaders(HttpResponse response) {
         if (!response.status().equals(HttpResponseStatus.OK)) {
             throw new PageDownloadException(url, PageDownloadException.Reason.STATUS, "status " + response.status());
+        }
+        long announced = HttpUtil.getContentLength(response, -1L);
+        if (announced >= 0 && announced != request.size()) {
+            throw new PageDownloadException(url, PageDownloadException.Reason.BAD_BODY,
+                    "Content-Length " + announced + " contradicts the page size asked for, " + request.size() + " bytes");
         }
         headersSeen = true;
         keepAlive = HttpUtil.isKeepAlive(response);

@@ -19,7 +19,7 @@ public final class ReportCommand {
 
     static final String USAGE = """
             usage: report <run.json>
-              Reads a JMH JSON result file (and <run-id>.meta.json beside it, if present) and writes
+              Reads a JMH JSON result file (and <run-id>.meta/meta.json beside it, if present) and writes
               <run-id>.md and <run-id>.html next to it: environment, throughput vs concurrency, CPU,
               memory, latency, cost at a fixed load, footprint, spawn/switch, code footprint,
               cancellation, faults, network, soak, and the claims table with computed verdicts.

@@ -3,6 +3,7 @@ package dev.whyasync.cli;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.whyasync.fixture.JvmWarnings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,14 +48,22 @@ final class BenchProcess implements AutoCloseable {
     }
 
     static BenchProcess start(Path results, String... args) throws IOException {
+        return start(results, List.of(), args);
+    }
+
+    /** The same with more options for the launcher's JVM, such as {@code -Dstdout.encoding=US-ASCII}. */
+    static BenchProcess start(Path results, List<String> jvmOptions, String... args) throws IOException {
         // a runner started in the background hands its children SIGINT ignored, and a JVM that starts with
         // SIGINT ignored keeps it so: GNU env restores the default, so that Ctrl-C reaches the launcher as in a terminal
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // another JMH run on this machine must not make these runs wait or fail; a known blackhole
                 // mode spares JMH two probing JVMs per unit
-                "-Djmh.ignoreLock=true", "-Djmh.blackhole.mode=COMPILER", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench"));
+                "-Djmh.ignoreLock=true", "-Djmh.blackhole.mode=COMPILER", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // as scripts/bench starts the launcher: JMH itself calls sun.misc.Unsafe in the launcher's JVM
+        command.addAll(JvmWarnings.quietOptions(Runtime.version().feature()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench"));
         command.addAll(List.of(args));
         command.addAll(List.of("--results", results.toString()));
         return new BenchProcess(new ProcessBuilder(command).redirectErrorStream(true).start());

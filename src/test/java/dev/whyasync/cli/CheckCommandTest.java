@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.whyasync.fixture.DelayProxyProcess;
+import dev.whyasync.fixture.Fault;
 import dev.whyasync.fixture.FixtureProcess;
 import dev.whyasync.fixture.LinkShape;
+import dev.whyasync.fixture.PageServer;
 import dev.whyasync.model.ModelKind;
 
 import java.io.IOException;
@@ -73,10 +75,44 @@ class CheckCommandTest {
                     "--tasks", "4", "--models", "futures,virtual");
             assertEquals(1, result.status(), result.out() + result.err());
             for (String model : List.of("futures", "virtual")) {
-                assertTrue(result.out().lines().anyMatch(line -> line.matches("  " + model + " +FAILED +0/4 tasks, 4 errors, .*")),
-                        result.out());
+                assertTrue(result.out().lines().anyMatch(line -> line.matches("  " + model + " +FAILED +0/4 tasks, [1-4] errors?(, [0-3] cancelled)?, "
+                        + ".*; stopped at the first failed task: BAD_BODY .*checksum.*")), result.out());
             }
             assertTrue(result.out().contains("2 of 2 models failed"), result.out());
+        }
+    }
+
+    @Test
+    void aServerThatNeverFinishesABodyStopsEachModelAtItsFirstFailedTask() {
+        try (PageServer hanging = PageServer.start(SECOND_HOST, 0, 1, Fault.HANG)) {
+            CommandLine result = CommandLine.run("check", "--target", hanging.baseUri().toString(), "--timeout", "1");
+            assertEquals(1, result.status(), result.out() + result.err());
+            for (String model : ModelKind.names()) {
+                String line = result.out().lines().filter(l -> l.startsWith("  " + model + " ")).findFirst().orElseThrow();
+                assertTrue(line.matches("  " + model + " +FAILED +0/50 tasks, [1-8] errors?(, [0-7] cancelled)?, [0-9.]+ s; "
+                        + "stopped at the first failed task: TIMEOUT http://.*: no complete response within 1000 ms"), line);
+                // one timeout of 1 s; without the stop a pool of 2 threads meets 8 in turn, and 50 tasks make 7 waves
+                assertTrue(seconds(line) < 3, line);
+            }
+            // 8 tasks in flight when the first fails, none started after it; without the stop: 50 per model
+            assertTrue(hanging.stats().pageRequests() <= ModelKind.values().length * 8 * 2,
+                    hanging.stats().pageRequests() + " pages asked for");
+        }
+    }
+
+    @Test
+    void aContentLengthThatContradictsThePageSizeFailsAtTheHeadersInBothTransports() {
+        try (PageServer lying = PageServer.start(SECOND_HOST, 0, 1, Fault.LENGTH)) {
+            // sequential uses the blocking transport, callbacks the Netty one; the timeout is the default 5 s
+            CommandLine result = CommandLine.run("check", "--target", lying.baseUri().toString(), "--models", "sequential,callbacks");
+            assertEquals(1, result.status(), result.out() + result.err());
+            for (String model : List.of("sequential", "callbacks")) {
+                String line = result.out().lines().filter(l -> l.startsWith("  " + model + " ")).findFirst().orElseThrow();
+                assertTrue(line.matches("  " + model + " +FAILED .*; stopped at the first failed task: BAD_BODY http://"
+                        + Pattern.quote(SECOND_HOST + ":" + lying.port()) + "/page/[0-9]+\\?size=1024&delay=0: Content-Length 1025 "
+                        + "contradicts the page size asked for, 1024 bytes"), line);
+                assertTrue(seconds(line) < 2.5, model + " waited for the body: " + line);
+            }
         }
     }
 
@@ -104,6 +140,11 @@ class CheckCommandTest {
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().startsWith("whyasync: unknown model 'virtaul' for --models of check; did you mean virtual?"),
                 unknown.err());
+    }
+
+    /** The time a model's line reports. */
+    private static double seconds(String line) {
+        return Double.parseDouble(line.replaceAll(".* ([0-9.]+) s;.*", "$1"));
     }
 
     /** Every model has an ok line with all {@code tasks} done and no error, and the summary says so. */

@@ -28,13 +28,14 @@ class InterruptedRunTest {
     @Test
     void aKilledForkAndAKilledFixtureFailTheirUnitsAndTheRunGoesOn(@TempDir Path results) throws Exception {
         String output;
-        try (BenchProcess bench = BenchProcess.start(results, "--profile", "quick", "--only", BenchProcess.SUITE)) {
-            bench.awaitLineStarting("[1/4] " + UNIT + "1 ... done in ");
-            bench.awaitLineStarting("[2/4] " + UNIT + "2 ...");
+        // --verbose: JMH's output on the console too, so that the test sees a unit's warm-up begin
+        try (BenchProcess bench = BenchProcess.start(results, "--profile", "quick", "--only", BenchProcess.SUITE, "--verbose")) {
+            bench.awaitLine(line -> line.startsWith("[1/4] " + UNIT + "1 ... ") && line.contains(", done in "), "unit 1 done");
+            bench.awaitLineStarting("[2/4] " + UNIT + "2 (about ");
             bench.awaitLineStarting("# Warmup Iteration");
             bench.descendant(BenchProcess.FORK).destroyForcibly();
 
-            bench.awaitLineStarting("[3/4] " + UNIT + "3 ...");
+            bench.awaitLineStarting("[3/4] " + UNIT + "3 (about ");
             bench.awaitLineStarting("# Warmup Iteration");
             bench.descendant(BenchProcess.FIXTURE).destroyForcibly();
 
@@ -49,19 +50,24 @@ class InterruptedRunTest {
         for (BenchmarkResult result : run.results()) {
             assertTrue(result.primaryMetric().score() >= PageFetchBenchmark.DELAY_MS, "a shot waits for the page's delay");
         }
-        RunMeta meta = RunMeta.read(results.resolve(runId + ".meta.json"));
+        RunMeta meta = RunMeta.read(results.resolve(runId + ".meta/meta.json"));
         assertEquals(RunMeta.INCOMPLETE, meta.status());
         assertNotNull(meta.end());
 
-        assertTrue(output.contains("[2/4] " + UNIT + "2 failed after "), output);
-        assertTrue(output.contains("[3/4] " + UNIT + "3 failed after "), output);
-        assertTrue(output.contains("[4/4] " + UNIT + "4 ... done in "), output);
+        Path log = results.resolve(runId + ".log");
+        for (int unit : new int[] {2, 3}) {
+            assertTrue(output.lines().anyMatch(line -> line.startsWith("whyasync: [" + unit + "/4] " + UNIT + unit + " failed after ")
+                    && line.contains("; JMH's output is in " + log + "; going on with the next unit")), output);
+        }
+        assertTrue(output.lines().anyMatch(line -> line.startsWith("[4/4] " + UNIT + "4 ... ") && line.contains(" ms/op")
+                && line.contains(", done in ")), output);
+        assertTrue(Files.readString(log).contains("<forked VM failed with exit code"), "JMH's account of the killed fork is kept");
         assertTrue(output.contains("whyasync: run " + runId + " is incomplete: 2 of 4 units have no result; failed: "
                 + UNIT + "2, " + UNIT + "3"), output);
         assertTrue(output.contains("java -jar target/benchmarks.jar bench --resume " + runId + " --results " + results),
                 output);
         try (Stream<Path> files = Files.list(results)) {
-            assertEquals(List.of(runId + ".json", runId + ".meta.json"),
+            assertEquals(List.of(runId + ".json", runId + ".log", runId + ".meta"),
                     files.map(file -> file.getFileName().toString()).sorted().toList(), "no temporary file and no report is left");
         }
     }

@@ -3,6 +3,7 @@ package dev.whyasync.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The command line's contract: one line and status 2 for a mistake, status 0 and a usage text for --help. */
@@ -83,6 +86,32 @@ class MainTest {
         try (Stream<Path> files = Files.list(results)) {
             assertEquals(List.of(), files.toList(), "no run was started");
         }
+    }
+
+    @Test
+    void aResultsFolderThatCannotBeWrittenIsRefusedBeforeThePlan(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Map<String, String> reasons = Map.of("/proc/1", "", file.toString(), "a file of that name is in the way");
+        for (Map.Entry<String, String> folder : reasons.entrySet()) {
+            CommandLine result = CommandLine.run("bench", "--profile", "quick", "--only", BenchProcess.SUITE,
+                    "--results", folder.getKey());
+            assertEquals(2, result.status(), result.out() + result.err());
+            assertEquals(1, result.errLines().size(), result.err());
+            assertTrue(result.err().startsWith("whyasync: cannot write results to " + folder.getKey() + " (" + folder.getValue()),
+                    result.err());
+            assertTrue(result.err().endsWith("); give --results a folder you can write (default: results)\n"), result.err());
+            assertEquals("", result.out(), "no plan, no unit");
+        }
+    }
+
+    @Test
+    void aReadOnlyResultsFolderIsRefused(@TempDir Path dir) throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Assumptions.assumeFalse(Files.isWritable(readOnly), "skipped: this user (root) writes a read-only folder anyway");
+        CommandLine result = CommandLine.run("bench", "--only", BenchProcess.SUITE, "--results", readOnly.toString());
+        assertEquals(2, result.status(), result.out() + result.err());
+        assertTrue(result.err().startsWith("whyasync: cannot write results to " + readOnly + " (permission denied)"), result.err());
     }
 
     @Test

@@ -29,8 +29,8 @@ class ResumeTest {
     @Test
     void ctrlCKeepsTheFinishedUnitAndResumeRunsOnlyTheMissingOne(@TempDir Path results) throws Exception {
         try (BenchProcess bench = BenchProcess.start(results, "--profile", "quick", "--only", BenchProcess.SUITE,
-                "-p", "page=1,2")) {
-            bench.awaitLineStarting("[2/2] dev.whyasync.cli.PageFetchBenchmark.fetch page=2 ...");
+                "-p", "page=1,2", "--verbose")) {
+            bench.awaitLineStarting("[2/2] dev.whyasync.cli.PageFetchBenchmark.fetch page=2 (about ");
             bench.awaitLineStarting("# Warmup Iteration");
             bench.interrupt();
             assertNotEquals(0, bench.awaitExit(Duration.ofSeconds(60)), bench.output());
@@ -43,7 +43,7 @@ class ResumeTest {
         String runId = InterruptedRunTest.onlyRunId(results);
         Path json = results.resolve(runId + ".json");
         assertEquals(List.of("1"), pages(ResultReader.read(json)));
-        RunMeta stopped = RunMeta.read(results.resolve(runId + ".meta.json"));
+        RunMeta stopped = RunMeta.read(results.resolve(runId + ".meta/meta.json"));
         assertEquals(RunMeta.INCOMPLETE, stopped.status());
         assertTrue(stopped.end() != null, "the stop is recorded");
         assertTrue(Files.notExists(results.resolve(runId + ".unit.tmp")));
@@ -51,13 +51,17 @@ class ResumeTest {
         try (BenchProcess resumed = BenchProcess.start(results, "--resume", runId)) {
             resumed.awaitLineStarting("run " + runId + " (profile quick, --only " + BenchProcess.SUITE
                     + "): 1 of 2 units done; 1 to run");
-            resumed.awaitLineStarting("[2/2] dev.whyasync.cli.PageFetchBenchmark.fetch page=2 ... done in ");
+            resumed.awaitLine(line -> line.startsWith("[2/2] dev.whyasync.cli.PageFetchBenchmark.fetch page=2 (about ")
+                    && line.contains(", done in "), "the missing unit done, on one line");
             assertEquals(0, resumed.awaitExit(Duration.ofSeconds(120)), resumed.output());
             resumed.assertNoProcessLeft(Duration.ofSeconds(10));
             assertTrue(!resumed.output().contains("[1/2]"), "the finished unit is not run again: " + resumed.output());
         }
         assertEquals(List.of("1", "2"), pages(ResultReader.read(json)), "every unit once, none of page 3 or 4 (-p kept)");
-        RunMeta done = RunMeta.read(results.resolve(runId + ".meta.json"));
+        String log = Files.readString(results.resolve(runId + ".log"));
+        assertEquals(2, log.split("# Parameters: \\(page = 2\\)", -1).length - 1,
+                "the log keeps the stopped attempt at page 2 and appends the resumed one");
+        RunMeta done = RunMeta.read(results.resolve(runId + ".meta/meta.json"));
         assertEquals(RunMeta.COMPLETE, done.status());
         assertEquals(stopped.start(), done.start());
         assertEquals(1, done.resumes().size());
@@ -77,7 +81,7 @@ class ResumeTest {
         CommandLine result = CommandLine.run("bench", "--resume", "20250101-120002-quick", "--results", results.toString());
         assertEquals(2, result.status());
         assertEquals(List.of("whyasync: no run '20250101-120002-quick' in " + results + ": looked for "
-                + results.resolve("20250101-120002-quick.meta.json") + " and " + results.resolve("20250101-120002-quick.json")
+                + results.resolve("20250101-120002-quick.meta/meta.json") + " and " + results.resolve("20250101-120002-quick.json")
                 + "; the nearest runs there: 20250101-120000-quick, 20250101-120001-quick, 20240101-000000-full"),
                 result.errLines());
     }

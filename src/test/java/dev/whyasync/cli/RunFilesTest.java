@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /** Result files are never overwritten: a taken run id gets a suffix. */
 class RunFilesTest {
@@ -38,6 +39,15 @@ class RunFilesTest {
         RunFiles files = RunFiles.reserve(dir, "full", NOW);
         assertEquals("20250304-050607-full-3", files.runId());
         assertEquals("{}", Files.readString(dir.resolve("20250304-050607-full-2.meta.json")));
+    }
+
+    @Test
+    void aRunsMetaFileGoesIntoAFolderAndAnOldRunsIsFoundWhereItIs(@TempDir Path dir) throws Exception {
+        RunFiles fresh = RunFiles.reserve(dir, "quick", NOW);
+        assertEquals(dir.resolve("20250304-050607-quick.meta/meta.json"), fresh.meta());
+        Files.writeString(dir.resolve("20240101-000000-full.meta.json"), "{}");
+        assertEquals(dir.resolve("20240101-000000-full.meta.json"), RunFiles.of(dir, "20240101-000000-full").meta());
+        assertEquals(List.of("20240101-000000-full", "20250304-050607-quick"), RunFiles.runIds(dir));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.whyasync.bench.ClientCpuProfiler;
 import dev.whyasync.bench.JfrEventsProfiler;
 import dev.whyasync.bench.SoakProfiler;
+import dev.whyasync.fixture.JvmWarnings;
 import dev.whyasync.cli.Profiles.Profile;
 import dev.whyasync.cli.SuitePlan.Benchmark;
 import dev.whyasync.report.results.BenchmarkKey;
@@ -21,6 +22,7 @@ import java.util.Map;
 
 /** The plan printed before a run: runs counted as JMH counts them, settings merged, the estimate, the strays. */
 class SuitePlanTest {
+    private static final List<String> QUIET = JvmWarnings.quietOptions(Runtime.version().feature());
     private static final RunSettings DECLARED = new RunSettings(3, 5, Duration.ofSeconds(10), 20, Duration.ofSeconds(10));
     private static final Profile PROFILE = new Profile("test", "for tests", List.of("x"),
             new RunSettings(2, RunSettings.KEEP, Duration.ofSeconds(3), 2, null),
@@ -53,12 +55,14 @@ class SuitePlanTest {
     }
 
     @Test
-    void estimateCountsForksIterationsAndForkStart() {
+    void estimateCountsForksIterationsTheirOverheadAndForkStart() {
         SuitePlan plan = SuitePlan.of(PROFILE, List.of(THROUGHPUT, FOOTPRINT, EVERY_MODE));
-        long start = SuitePlan.FORK_START.toSeconds();
-        long timed = start + 5 * 3 + 2 * 10;
-        long singleShot = start + (5 + 2) * SuitePlan.SINGLE_SHOT.toSeconds();
-        assertEquals(Duration.ofSeconds(2 * (6 * timed + singleShot + 8 * timed)), plan.estimate());
+        Duration start = SuitePlan.FORK_START;
+        Duration overhead = SuitePlan.ITERATION_OVERHEAD;
+        Duration timed = start.plus(Duration.ofSeconds(3).plus(overhead).multipliedBy(5))
+                .plus(Duration.ofSeconds(10).plus(overhead).multipliedBy(2));
+        Duration singleShot = start.plus(SuitePlan.SINGLE_SHOT.plus(overhead).multipliedBy(5 + 2));
+        assertEquals(timed.multipliedBy(6 + 8).plus(singleShot).multipliedBy(2), plan.estimate());
     }
 
     @Test
@@ -78,8 +82,9 @@ class SuitePlanTest {
         List<RunUnit> units = SuitePlan.of(PROFILE, List.of(THROUGHPUT, FOOTPRINT, EVERY_MODE)).units();
         assertEquals(SuitePlan.of(PROFILE, List.of(THROUGHPUT, FOOTPRINT, EVERY_MODE)).runs(), units.size());
         assertEquals(units.size(), units.stream().map(RunUnit::key).distinct().count(), "no two units share a key");
+        Duration iterations = Duration.ofSeconds(5 * 3 + 2 * 10).plus(SuitePlan.ITERATION_OVERHEAD.multipliedBy(5 + 2));
         assertEquals(new RunUnit("dev.whyasync.bench.Tasks.run", Mode.Throughput, Map.of("concurrency", "1", "model", "a"),
-                "Tasks.run concurrency=1 model=a", Duration.ofSeconds(2 * (4 + 5 * 3 + 2 * 10))), units.get(0));
+                "Tasks.run concurrency=1 model=a", SuitePlan.FORK_START.plus(iterations).multipliedBy(2)), units.get(0));
         assertEquals("Tasks.run concurrency=1 model=b", units.get(1).label());
         assertEquals("Tasks.run concurrency=64 model=c", units.get(5).label());
         assertEquals("Idle.hold", units.get(6).label());
@@ -118,7 +123,8 @@ class SuitePlanTest {
             }
             assertEquals(profile.settings().measurementIterations() != RunSettings.KEEP, options.getMeasurementIterations().hasValue());
             assertEquals(profile.profilers().size(), options.getProfilers().size());
-            assertEquals(!profile.jvmArgsAppend().isEmpty(), options.getJvmArgsAppend().hasValue(), profile.name());
+            assertEquals(!profile.jvmArgsAppend().isEmpty() || !QUIET.isEmpty(), options.getJvmArgsAppend().hasValue(),
+                    profile.name());
         }
     }
 
@@ -129,7 +135,7 @@ class SuitePlanTest {
         Options options = soak.options(SuitePlan.of(soak, List.of(THROUGHPUT)).units().get(0)).build();
         assertTrue(options.getProfilers().stream().anyMatch(p -> p.getKlass().equals(SoakProfiler.class.getName())),
                 "the soak profiler samples the run");
-        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"), List.copyOf(options.getJvmArgsAppend().get()));
+        assertEquals(quiet("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"), List.copyOf(options.getJvmArgsAppend().get()));
         assertEquals(Duration.ofMinutes(Profiles.SOAK_MINUTES), new SuiteChoice("soak", null, Map.of()).resolve()
                 .settings().measurementTime());
         UsageException refused = assertThrows(UsageException.class, () -> new SuiteChoice("quick", null, Map.of(), 7));
@@ -141,12 +147,12 @@ class SuitePlanTest {
         Benchmark ownHeap = new Benchmark("dev.whyasync.bench.Tasks.run", Mode.Throughput, DECLARED, Map.of(), List.of("-Xmx2g"));
         Profile chosen = new SuiteChoice("quick", null, Map.of(), null, List.of("-Xmx4g", "-XX:+UseZGC"), false).resolve();
         RunUnit unit = SuitePlan.of(chosen, List.of(ownHeap)).units().get(0);
-        assertEquals(List.of("-Xmx2g", "-Xmx4g", "-XX:+UseZGC"), List.copyOf(chosen.options(unit).build().getJvmArgsAppend().get()));
+        assertEquals(quiet("-Xmx2g", "-Xmx4g", "-XX:+UseZGC"), List.copyOf(chosen.options(unit).build().getJvmArgsAppend().get()));
         Profile soak = new SuiteChoice("soak", null, Map.of(), null, List.of("-Xmx4g"), false).resolve();
-        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Xmx4g"),
+        assertEquals(quiet("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Xmx4g"),
                 List.copyOf(soak.options(SuitePlan.of(soak, List.of(ownHeap)).units().get(0)).build().getJvmArgsAppend().get()));
         RunUnit plain = SuitePlan.of(Profiles.QUICK, List.of(ownHeap)).units().get(0);
-        assertEquals(List.of("-Xmx2g"), List.copyOf(Profiles.QUICK.options(plain).build().getJvmArgsAppend().get()),
+        assertEquals(quiet("-Xmx2g"), List.copyOf(Profiles.QUICK.options(plain).build().getJvmArgsAppend().get()),
                 "the benchmark's own options stay when the run adds none");
     }
 
@@ -174,6 +180,13 @@ class SuitePlanTest {
         Duration standard = SuitePlan.of(Profiles.DEFAULT, suite).estimate();
         Duration full = SuitePlan.of(Profiles.FULL, suite).estimate();
         assertTrue(quick.compareTo(standard) < 0 && standard.compareTo(full) < 0, quick + " " + standard + " " + full);
+    }
+
+    /** The forks' options as a run gives them: the flag that silences the Unsafe warning first, on JDK 24 and later. */
+    private static List<String> quiet(String... options) {
+        List<String> all = new java.util.ArrayList<>(QUIET);
+        all.addAll(List.of(options));
+        return all;
     }
 
     @Test

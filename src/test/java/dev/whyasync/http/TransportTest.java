@@ -94,7 +94,9 @@ class TransportTest {
                         new Object[] {Fault.RESET, PageDownloadException.Reason.RESET},
                         new Object[] {Fault.STALL, PageDownloadException.Reason.TIMEOUT},
                         new Object[] {Fault.TRUNCATE, PageDownloadException.Reason.CLOSED_EARLY},
-                        new Object[] {Fault.DRIP, PageDownloadException.Reason.TIMEOUT})
+                        new Object[] {Fault.DRIP, PageDownloadException.Reason.TIMEOUT},
+                        new Object[] {Fault.HANG, PageDownloadException.Reason.TIMEOUT},
+                        new Object[] {Fault.LENGTH, PageDownloadException.Reason.BAD_BODY})
                 .map(f -> Arguments.of(t.get()[0], t.get()[1], t.get()[2], f[0], f[1])));
     }
 
@@ -112,6 +114,22 @@ class TransportTest {
             assertTrue(millis < SHORT_TIMEOUT.toMillis() + 2000, "took " + millis + " ms");
             Page after = client.get(PageRequest.of(4, 1024, 0));
             assertEquals(1024, after.length(), "the transport still works after a fault");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} keepAlive={1}")
+    @MethodSource("transports")
+    void aContentLengthOtherThanThePageSizeFailsAtTheHeaders(String kind, boolean keepAlive, Function<ClientConfig, Client> factory) {
+        Duration patient = Duration.ofSeconds(5);
+        try (Client client = factory.apply(config(keepAlive).withRequestTimeout(patient))) {
+            long start = System.nanoTime();
+            PageDownloadException e = assertThrows(PageDownloadException.class,
+                    () -> client.get(new PageRequest(5, 4096, 0, Fault.LENGTH)));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(PageDownloadException.Reason.BAD_BODY, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().endsWith("Content-Length 4097 contradicts the page size asked for, 4096 bytes"), e.getMessage());
+            // the body never ends, so only a check at the headers fails before the timeout
+            assertTrue(millis < patient.toMillis() / 2, "took " + millis + " ms");
         }
     }
 

@@ -14,10 +14,13 @@ import dev.whyasync.report.results.ResultFormatException;
 import dev.whyasync.report.results.ResultReader;
 import dev.whyasync.report.results.Run;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +86,45 @@ class ResultReaderTest {
         assertTrue(broken.meta().isEmpty());
         assertEquals(1, broken.warnings().size(), "a broken meta file is a warning, not a failure");
         assertFalse(broken.results().isEmpty());
+    }
+
+    @Test
+    void aResultsFolderWithMetaFilesLoadsInOneGlobWithoutError() throws Exception {
+        for (String profile : List.of("quick", "full")) {
+            copySample("20250101-120000-" + profile + ".json");
+            Files.createDirectory(dir.resolve("20250101-120000-" + profile + ".meta"));
+            Files.writeString(dir.resolve("20250101-120000-" + profile + ".meta/meta.json"), "{\"profile\": \"" + profile + "\"}");
+        }
+        Map<String, String> profiles = new TreeMap<>();
+        try (DirectoryStream<Path> glob = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : glob) {
+                Run run = ResultReader.read(file);
+                profiles.put(run.id(), run.meta().profile().orElse("none"));
+            }
+        }
+        assertEquals(Map.of("20250101-120000-quick", "quick", "20250101-120000-full", "full"), profiles,
+                "the meta files are out of the glob, and each is read with its run");
+
+        Path older = Files.createDirectory(dir.resolve("older"));
+        Path old = Files.copy(sample(), older.resolve("20240101-120000-default.json"));
+        Files.writeString(older.resolve("20240101-120000-default.meta.json"), "{\"profile\": \"default\"}");
+        assertEquals("default", ResultReader.read(old).meta().profile().orElseThrow(), "a meta file in the old place still reads");
+    }
+
+    @Test
+    void theCommittedResultsFolderHoldsOnlyJmhArraysUnderItsJsonGlob() throws Exception {
+        Path results = Path.of("results");
+        int read = 0;
+        try (DirectoryStream<Path> glob = Files.newDirectoryStream(results, "*.json")) {
+            for (Path file : glob) {
+                Run run = ResultReader.read(file);
+                assertFalse(run.results().isEmpty(), file.toString());
+                assertTrue(run.warnings().isEmpty(), run.warnings().toString());
+                read++;
+            }
+        }
+        assertTrue(read >= 1, "results/baseline.json at least");
+        assertFalse(ResultReader.read(results.resolve("baseline.json")).meta().isEmpty(), "the baseline's meta file is found");
     }
 
     @Test

@@ -27,7 +27,7 @@ final class EnvironmentSection {
         List<List<Cell>> rows = new ArrayList<>();
         RunMeta meta = run.meta();
         if (meta.isEmpty()) {
-            blocks.add(Paragraph.muted("No meta file (" + Run.metaFileOf(run.file()).getFileName()
+            blocks.add(Paragraph.muted("No meta file (" + run.file().getParent().relativize(Run.metaFileOf(run.file()))
                     + ") beside the results: only what JMH recorded is shown."));
         }
         for (String field : RunMeta.KNOWN_FIELDS) {

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The environment written beside a run as {@code <run-id>.meta.json}. It is kept as the map it was
- * read from: the writer may add fields, and a missing or oddly typed field must not hide the rest.
+ * The environment written beside a run as {@code <run-id>.meta/meta.json} ({@link Run#metaFileOf}).
+ * It is kept as the map it was read from: the writer may add fields, and a missing or oddly typed
+ * field must not hide the rest.
  */
 public record RunMeta(Map<String, Object> fields) {
 
