@@ -54,7 +54,7 @@ final class BenchCommand {
             "run a benchmark suite; the default when no command is given",
             """
             Prints the plan (benchmarks, parameter sets, estimated time), then runs the profile's \
-            benchmarks with JMH. Profiles: quick (CI, about 6 min), default (about 22 min), full (the \
+            benchmarks with JMH. Profiles: quick (CI, about 7 min), default (about 23 min), full (the \
             publication run, about 3 h), soak (the leak check: each model for --minutes, default \
             5, sampling threads, open files, RSS and live heap; the run fails, status 1, when one grew \
             beyond its noise). --only replaces the profile's benchmarks by those whose \

@@ -34,9 +34,10 @@ import java.util.stream.Collectors;
  * JVM options, the JFR profiler and async-profiler ({@link Profile#choosing}), and a run hands JMH one unit at a time
  * ({@link Profile#options}).
  *
- * <p>The budgets, on two cores: quick is for CI (about 6 minutes), default is the first run on a
- * new machine (about 22 minutes), full is the publication run (about 2 hours measured before C=1
- * joined it for claim 17; the plan said 2.4 h then and says 3.0 h since), soak the leak
+ * <p>The budgets, on two cores: quick is for CI (about 7 minutes: 431 s measured, the threads unit
+ * at C=1024 alone about 3), default is the first run on a new machine (about 23 minutes: 1,402 s
+ * measured), full is the publication run (about 2 hours measured before C=1 joined it for claim
+ * 17; the plan said 2.4 h then and says 3.0 h since), soak the leak
  * check (about 50 minutes, or 9 models x ({@code --minutes} + half a minute)).
  */
 final class Profiles {
@@ -185,11 +186,11 @@ final class Profiles {
      * benchmark's 8 x 2 s); quick measures fewer and shorter iterations, never fewer than three, so
      * that no score's error is undefined.
      */
-    static final Profile QUICK = new Profile("quick", "CI check, about 6 min: the IO benchmark at one concurrency, cancel, inertness",
+    static final Profile QUICK = new Profile("quick", "CI check, about 7 min: the IO benchmark at one concurrency, cancel, inertness",
             List.of(QUICK_SUITE), new RunSettings(1, RunSettings.KEEP, null, 3, Duration.ofSeconds(1)),
             Map.of("concurrency", List.of("1024"), "size", List.of("1024"), "delay", List.of("20")));
 
-    static final Profile DEFAULT = new Profile("default", "first run on a machine, about 22 min",
+    static final Profile DEFAULT = new Profile("default", "first run on a machine, about 23 min",
             List.of(SUITE), RunSettings.OWN,
             Map.of("concurrency", List.of("64", "1024"), "size", List.of("1024"), "delay", List.of("20"),
                     "tasks", List.of("10000")));
