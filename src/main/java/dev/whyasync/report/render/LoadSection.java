@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * Cost at a fixed load (DESIGN §5a): the open-loop benchmark, tasks started at an offered rate R
@@ -45,8 +44,8 @@ final class LoadSection {
             return Charts.notMeasured("load", title, SuiteLayout.describe(SuiteLayout.LOAD));
         }
         Map<Map<String, String>, List<BenchmarkResult>> byWorkload = new LinkedHashMap<>();
-        load.stream().sorted(Comparator.comparing(r -> workload(r).toString()))
-                .forEach(r -> byWorkload.computeIfAbsent(workload(r), k -> new ArrayList<>()).add(r));
+        load.stream().sorted(Comparator.comparing(r -> SuiteData.loadWorkload(r).toString()))
+                .forEach(r -> byWorkload.computeIfAbsent(SuiteData.loadWorkload(r), k -> new ArrayList<>()).add(r));
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.of("Tasks start on a schedule at the offered rate R, whether or not earlier ones have finished "
                 + "(open loop; latency counts from each task's intended start). At the same work per second: client CPU per "
@@ -66,13 +65,6 @@ final class LoadSection {
         blocks.addAll(marks.legend());
         CheckMarks.unchecked(data, load).ifPresent(blocks::add);
         return new Section("load", title, blocks);
-    }
-
-    /** The load workload: every parameter but the model, its thread count and the rate. */
-    private static Map<String, String> workload(BenchmarkResult result) {
-        Map<String, String> params = new TreeMap<>(SuiteData.workload(result));
-        params.remove(SuiteLayout.RATE);
-        return params;
     }
 
     private static Figure cpuChart(Map<String, String> workload, List<BenchmarkResult> results) {

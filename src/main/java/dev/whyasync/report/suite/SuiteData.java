@@ -252,7 +252,8 @@ public final class SuiteData {
                 .sorted(Comparator.comparingDouble(r -> numberOrZero(r, SuiteLayout.THREADS)));
     }
 
-    private static Map<String, String> loadWorkload(BenchmarkResult result) {
+    /** The load workload: every parameter but the model, its thread count and the offered rate. */
+    public static Map<String, String> loadWorkload(BenchmarkResult result) {
         Map<String, String> params = new TreeMap<>(workload(result));
         params.remove(SuiteLayout.RATE);
         return params;
